@@ -1,0 +1,1 @@
+"""Data files: lexicons and rule lists read with importlib.resources."""

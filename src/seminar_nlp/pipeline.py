@@ -1,0 +1,97 @@
+"""The pipeline: an ordered list of stages run over batches of documents.
+
+The order is checked when the pipeline is built: a stage whose needs no
+earlier stage provides is refused then, not halfway through a corpus.
+Documents that failed to read pass through untouched, and an exception in one
+batch is retried document by document so that one bad document fails alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+from itertools import islice
+from typing import TypeVar
+
+from .records import LAYERS, Doc, Source
+from .resources import Resources, shared
+from .stages import Stage
+from .stages.lemma import Lemma
+from .stages.morph import Morph
+from .stages.ner import NER
+from .stages.normal import Normalize
+from .stages.segment import Segment
+
+DEFAULT_BATCH = 32
+T = TypeVar("T")
+
+
+def default_stages(resources: Resources) -> list[Stage]:
+    return [Segment(), Morph(resources), Lemma(resources), NER(resources), Normalize(resources)]
+
+
+def check_order(stages: Sequence[Stage]) -> None:
+    available: set[str] = set()
+    for stage in stages:
+        missing = [need for need in stage.needs if need not in available]
+        if missing:
+            raise ValueError(f"stage {stage.name!r} needs {missing}, which no earlier stage "
+                             f"provides; stages so far: {[s.name for s in stages]}")
+        available.update(stage.provides)
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def empty_layers(doc: Doc) -> Doc:
+    """A document with nothing to analyse gets empty layers, not missing ones."""
+    return replace(doc, **{layer: () for layer in LAYERS})
+
+
+class Pipeline:
+    """Run the analysis stages over documents. ``Pipeline().process(text)`` for one text."""
+
+    def __init__(self, stages: Sequence[Stage] | None = None, *,
+                 resources: Resources | None = None, batch_size: int = DEFAULT_BATCH) -> None:
+        self.resources = resources or shared()
+        self.stages = list(stages) if stages is not None else default_stages(self.resources)
+        check_order(self.stages)
+        self.batch_size = batch_size
+
+    def process(self, text: str, *, doc_id: str = "text-1") -> Doc:
+        from .cleaning import clean
+
+        cleaned = clean(text)
+        status = "ok" if cleaned.strip() else "empty"
+        return self.run_batch([Doc(Source(doc_id, "<text>", cleaned, status))])[0]
+
+    def run(self, sources: Iterable[Source]) -> Iterator[Doc]:
+        for chunk in batched(sources, self.batch_size):
+            yield from self.run_batch([Doc(source) for source in chunk])
+
+    def run_batch(self, docs: list[Doc]) -> list[Doc]:
+        todo = [index for index, doc in enumerate(docs) if doc.source.status == "ok"]
+        out = [empty_layers(doc) for doc in docs]
+        try:
+            done = self.apply([docs[index] for index in todo])
+        except Exception:  # noqa: BLE001 - retried one by one to isolate the bad document
+            done = [self.apply_alone(docs[index]) for index in todo]
+        for index, doc in zip(todo, done, strict=True):
+            out[index] = doc
+        return out
+
+    def apply(self, docs: list[Doc]) -> list[Doc]:
+        for stage in self.stages:
+            docs = stage(docs)
+        return docs
+
+    def apply_alone(self, doc: Doc) -> Doc:
+        try:
+            return self.apply([doc])[0]
+        except Exception as error:  # noqa: BLE001 - reported in the documents table
+            reason = f"analysis failed: {type(error).__name__}: {error}"[:300]
+            return empty_layers(replace(doc, source=replace(doc.source, status="error",
+                                                            error=reason)))

@@ -1,0 +1,223 @@
+"""Inputs to ``Source`` records, lazily, one per document.
+
+Paths (files, folders searched recursively, glob patterns) and plain strings
+of text. ``.txt``/``.md`` are read as they are, ``.html`` through trafilatura
+(the article text a news reader shows), ``.csv``/``.jsonl`` give one document
+per row. Whatever cannot be read still yields a ``Source`` with status
+``error`` and a one-line reason, so every input is accounted for.
+"""
+
+from __future__ import annotations
+
+import csv
+import glob
+import io
+import json
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .cleaning import clean
+from .decoding import DecodeError, decode
+from .records import Source
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm")
+TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson")
+SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + TABLE_SUFFIXES
+METADATA_COLUMNS = ("title", "date", "source")
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    text_column: str = "text"
+    id_column: str = "id"
+
+
+def iter_sources(inputs: Iterable[str | os.PathLike[str]], *,
+                 options: ReadOptions = ReadOptions()) -> Iterator[Source]:
+    """Yield a Source for every document of every input, in input order."""
+    seen: dict[str, int] = {}
+    texts = 0
+    for item in inputs:
+        if isinstance(item, str) and not _looks_like_path(item):
+            texts += 1
+            sources: Iterable[Source] = [_text_source(f"text-{texts}", "<text>", item)]
+        else:
+            sources = _path_sources(os.fspath(item), options)
+        for source in sources:
+            yield _unique(source, seen)
+
+
+def _looks_like_path(item: str) -> bool:
+    if "\n" in item or len(item) > 4096:
+        return False
+    if os.path.exists(item) or glob.has_magic(item):
+        return True
+    return not any(ch.isspace() for ch in item) and (os.sep in item or "." in item)
+
+
+def _unique(source: Source, seen: dict[str, int]) -> Source:
+    count = seen.get(source.doc_id, 0) + 1
+    seen[source.doc_id] = count
+    if count == 1:
+        return source
+    from dataclasses import replace
+
+    new_id = f"{source.doc_id}~{count}"
+    meta = {**source.meta, "renamed_from": source.doc_id}
+    return replace(source, doc_id=new_id, meta=meta)
+
+
+def _text_source(doc_id: str, origin: str, text: str, **fields: Any) -> Source:
+    text = clean(text)
+    status = "ok" if text.strip() else "empty"
+    error = None if status == "ok" else "no text"
+    return Source(doc_id, origin, text, status, error, **fields)
+
+
+def _error(doc_id: str, origin: str, reason: str) -> Source:
+    return Source(doc_id, origin, "", "error", reason)
+
+
+def _path_sources(item: str, options: ReadOptions) -> Iterator[Source]:
+    if glob.has_magic(item) and not os.path.exists(item):
+        matches = sorted(glob.glob(item, recursive=True))
+        if not matches:
+            yield _error(Path(item).name, item, "no file matches this pattern")
+        for match in matches:
+            yield from _path_sources(match, options)
+        return
+    path = Path(item)
+    if path.is_dir():
+        files = sorted(_walk(path))
+        if not files:
+            yield _error(path.name or str(path), item, "folder holds no files to read")
+        for file in files:
+            yield from _file_sources(file, options)
+    elif path.exists() or path.is_symlink():
+        yield from _file_sources(path, options)
+    else:
+        yield _error(path.stem or item, item, "no such file or folder")
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            if not name.startswith("."):
+                yield Path(root) / name
+
+
+def _file_sources(path: Path, options: ReadOptions) -> Iterator[Source]:
+    origin = str(path)
+    suffix = path.suffix.lower()
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        yield _error(path.stem, origin, f"cannot read: {error.strerror or error}")
+        return
+    if suffix not in SUFFIXES and not _is_text_like(data):
+        yield _error(path.stem, origin,
+                     f"unsupported file type {suffix or '(none)'!r}; readable: {', '.join(SUFFIXES)}")
+        return
+    try:
+        text, encoding = decode(data)
+    except DecodeError as error:
+        yield _error(path.stem, origin, str(error))
+        return
+    if suffix in TABLE_SUFFIXES:
+        yield from _table_sources(path, text, options)
+    elif suffix in HTML_SUFFIXES:
+        yield _html_source(path, text)
+    else:
+        yield _text_source(path.stem, origin, text, meta={"encoding": encoding})
+
+
+def _is_text_like(data: bytes) -> bool:
+    try:
+        decode(data)
+    except DecodeError:
+        return False
+    return True
+
+
+def _html_source(path: Path, html: str) -> Source:
+    import trafilatura
+
+    extracted = trafilatura.extract(html, output_format="json", with_metadata=True,
+                                    include_comments=False, include_tables=True)
+    if not extracted:
+        return Source(path.stem, str(path), "", "empty", "no article text found in the HTML")
+    record = json.loads(extracted)
+    return _text_source(path.stem, str(path), record.get("text") or "",
+                        title=record.get("title") or None, date=record.get("date") or None)
+
+
+def _table_sources(path: Path, text: str, options: ReadOptions) -> Iterator[Source]:
+    rows = _jsonl_rows(text) if path.suffix.lower() in (".jsonl", ".ndjson") else _csv_rows(text)
+    header_checked = False
+    for number, row, problem in rows:
+        row_id = f"{path.stem}:{number}"
+        if problem is not None:
+            yield _error(row_id, str(path), problem)
+            continue
+        assert row is not None
+        if not header_checked and options.text_column not in row:
+            columns = ", ".join(map(str, row)) or "(none)"
+            yield _error(path.stem, str(path),
+                         f"no text column {options.text_column!r}; columns found: {columns}")
+            return
+        header_checked = True
+        yield _row_source(row, row_id, str(path), options)
+
+
+def _row_source(row: dict[str, Any], row_id: str, origin: str, options: ReadOptions) -> Source:
+    value = row.get(options.id_column)
+    doc_id = str(value).strip() if value not in (None, "") else row_id
+    fields = {key: _text_or_none(row.get(key)) for key in METADATA_COLUMNS}
+    meta = {key: value for key, value in row.items()
+            if key not in (options.text_column, options.id_column, *METADATA_COLUMNS)}
+    text = row.get(options.text_column)
+    return _text_source(doc_id, fields.pop("source") or origin, "" if text is None else str(text),
+                        title=fields["title"], date=fields["date"], meta=meta)
+
+
+def _text_or_none(value: Any) -> str | None:
+    return None if value in (None, "") else str(value)
+
+
+Row = tuple[int, dict[str, Any] | None, str | None]
+
+
+def _jsonl_rows(text: str) -> Iterator[Row]:
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield number, None, f"line {number}: malformed JSON ({error.msg})"
+            continue
+        if not isinstance(row, dict):
+            yield number, None, f"line {number}: a JSON object was expected"
+            continue
+        yield number, row, None
+
+
+def _csv_rows(text: str) -> Iterator[Row]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except (StopIteration, csv.Error):
+        return
+    for number, cells in enumerate(reader, 1):
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) != len(header):
+            yield number, None, (f"row {number} (line {reader.line_num}): {len(cells)} cells "
+                                 f"where the header has {len(header)}")
+            continue
+        yield number, dict(zip(header, cells, strict=True)), None

@@ -1,0 +1,92 @@
+"""Heavy resources, loaded once per process, lazily, in one place.
+
+Every model comes from an installed package: the slovnet models and navec
+embeddings that natasha ships, pymorphy3 with its dictionary package, and the
+lexicons in ``seminar_nlp/lexicons``. Nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import cached_property, lru_cache
+from importlib import resources
+from typing import Any
+
+import pymorphy3
+
+# Larger batches than natasha's default (8) cut per-call overhead; inputs are
+# sorted by length before batching so padding stays small.
+TAGGER_BATCH = 64
+NER_BATCH = 16
+
+
+def read_lexicon(name: str) -> list[str]:
+    """Lines of ``lexicons/NAME``, without comments (#) and blank lines."""
+    text = resources.files("seminar_nlp.lexicons").joinpath(name).read_text(encoding="utf-8")
+    lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return [line for line in lines if line]
+
+
+class Morphology:
+    """pymorphy3 with memoised parsing and inflection."""
+
+    def __init__(self) -> None:
+        self.analyzer = pymorphy3.MorphAnalyzer()
+        self.parse = lru_cache(maxsize=200_000)(self._parse)
+        self.inflect = lru_cache(maxsize=100_000)(self._inflect)
+
+    def _parse(self, word: str) -> tuple[Any, ...]:
+        return tuple(self.analyzer.parse(word))
+
+    def _inflect(self, word: str, index: int, grams: frozenset[str]) -> str | None:
+        form = self.parse(word)[index].inflect(set(grams))
+        return None if form is None else str(form.word)
+
+
+class Resources:
+    """Lazily loaded models; share one instance per process."""
+
+    _lock = threading.Lock()
+
+    @cached_property
+    def morph(self) -> Morphology:
+        return Morphology()
+
+    @cached_property
+    def embedding(self) -> Any:
+        from natasha import NewsEmbedding
+
+        return NewsEmbedding()
+
+    @cached_property
+    def morph_tagger(self) -> Any:
+        from natasha.data import NEWS_MORPH
+        from slovnet import Morph
+
+        return Morph.load(NEWS_MORPH, batch_size=TAGGER_BATCH).navec(self.embedding)
+
+    @cached_property
+    def ner_tagger(self) -> Any:
+        from natasha.data import NEWS_NER
+        from slovnet import NER
+
+        return NER.load(NEWS_NER, batch_size=NER_BATCH).navec(self.embedding)
+
+    @cached_property
+    def syntax_parser(self) -> Any:
+        from natasha.data import NEWS_SYNTAX
+        from slovnet import Syntax
+
+        return Syntax.load(NEWS_SYNTAX, batch_size=TAGGER_BATCH).navec(self.embedding)
+
+
+_SHARED: Resources | None = None
+
+
+def shared() -> Resources:
+    """The process-wide resources (created on first use, never at import)."""
+    global _SHARED
+    with Resources._lock:
+        if _SHARED is None:
+            _SHARED = Resources()
+        return _SHARED

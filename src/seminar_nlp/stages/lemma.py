@@ -1,0 +1,106 @@
+"""Lemmas: the pymorphy3 parse that agrees best with the tagger's POS and features.
+
+Each pymorphy3 parse is scored by whether its part of speech can stand for the
+tagger's UD part of speech, then by how many of its grammemes agree with the
+tagger's features, then by pymorphy3's own probability. Results are memoised
+per (word, POS, features). Forms without letters are their own lemma.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
+from typing import Any
+
+from ..records import Doc, Tag
+from ..resources import Morphology, Resources, read_lexicon
+
+# Features whose agreement decides between parses; others (animacy, voice) are
+# too unreliable in either system to vote.
+VOTING = frozenset({"Case", "Gender", "Number", "Aspect", "Tense", "Person", "VerbForm", "Degree"})
+OWN_LEMMA_POS = frozenset({"PUNCT", "SYM", "NUM", "X"})
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    """The OpenCorpora -> UD correspondence read from ``opencorpora_ud.tsv``."""
+
+    pos: Mapping[str, frozenset[str]]
+    feats: Mapping[str, tuple[tuple[str, str], ...]]
+    overrides: Mapping[tuple[str, str], str]
+
+
+@cache
+def grammar() -> Grammar:
+    pos: dict[str, frozenset[str]] = {}
+    feats: dict[str, list[tuple[str, str]]] = {}
+    for line in read_lexicon("opencorpora_ud.tsv"):
+        kind, gram, *values = line.split("\t")
+        if kind == "pos":
+            pos[gram] = frozenset(values[0].split())
+        else:
+            feats.setdefault(gram, []).append((values[0], values[1]))
+    overrides = {}
+    for line in read_lexicon("lemma_overrides.tsv"):
+        upos, word, lemma = line.split("\t")
+        overrides[(upos, word)] = lemma
+    return Grammar(pos, {key: tuple(value) for key, value in feats.items()}, overrides)
+
+
+def agreement(parse: Any, upos: str, feats: Mapping[str, str]) -> tuple[int, int, float]:
+    """How well one pymorphy3 parse fits a UD POS and features (higher is better)."""
+    rules = grammar()
+    pos_ok = int(upos in rules.pos.get(parse.tag.POS or "", ()))
+    votes = 0
+    for gram in parse.tag.grammemes:
+        for feat, value in rules.feats.get(gram, ()):
+            if feat in VOTING and feat in feats:
+                votes += 1 if feats[feat] == value else -1
+    return pos_ok, votes, parse.score
+
+
+def best_parse(morph: Morphology, word: str, upos: str, feats: Mapping[str, str]) -> Any:
+    parses = morph.parse(word)
+    if not parses:
+        return None
+    return max(parses, key=lambda parse: agreement(parse, upos, feats))
+
+
+class Lemmatizer:
+    def __init__(self, morph: Morphology) -> None:
+        self.morph = morph
+        self._cached = lru_cache(maxsize=300_000)(self._lemma)
+
+    def __call__(self, form: str, tag: Tag) -> str:
+        return self._cached(form, tag.pos, tuple(sorted(tag.feats.items())))
+
+    def _lemma(self, form: str, upos: str, feats_items: tuple[tuple[str, str], ...]) -> str:
+        word = form.lower()
+        if not any(ch.isalpha() for ch in word) or upos in OWN_LEMMA_POS and not word.isalpha():
+            return form
+        override = grammar().overrides.get((upos, word))
+        if override is not None:
+            return override
+        parse = best_parse(self.morph, word, upos, dict(feats_items))
+        lemma = word if parse is None else str(parse.normal_form)
+        if upos == "PROPN" and form[:1].isupper():
+            lemma = "-".join(part[:1].upper() + part[1:] for part in lemma.split("-"))
+        return lemma
+
+
+class Lemma:
+    name = "lemma"
+    needs = ("tokens", "tags")
+    provides = ("lemmas",)
+
+    def __init__(self, resources: Resources) -> None:
+        self.lemmatizer = Lemmatizer(resources.morph)
+
+    def __call__(self, docs: Sequence[Doc]) -> list[Doc]:
+        out = []
+        for doc in docs:
+            pairs = zip(doc.need("tokens"), doc.need("tags"), strict=True)
+            lemmas = tuple(self.lemmatizer(token.form, tag) for token, tag in pairs)
+            out.append(replace(doc, lemmas=lemmas))
+        return out

@@ -1,0 +1,79 @@
+"""People, organisations and locations with natasha's slovnet news NER model.
+
+The model reads whole documents (as natasha does) in batches sorted by length.
+Each predicted span is snapped to the tokens it touches and cut at the end of
+the sentence it starts in, so every mention lies inside one sentence.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..cleaning import analysis_view
+from ..records import Doc, EntityType, Mention, Token
+from ..resources import Resources
+from .batching import map_sorted
+
+TYPES: dict[str, EntityType] = {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}
+# Characters the model sometimes leaves at the edges of a span.
+EDGE_JUNK = " \t\n\r.,;:!?()[]{}\"'-–—"
+
+
+def snap(tokens: Sequence[Token], starts: list[int], stops: list[int],
+         start: int, stop: int) -> tuple[int, int] | None:
+    """Token range [first, last) covering the character span, or None."""
+    first = bisect_right(stops, start)
+    last = bisect_left(starts, stop)
+    if first >= last:
+        return None
+    return first, last
+
+
+def trim(tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:
+    while first < last and tokens[first].form.strip(EDGE_JUNK) == "":
+        first += 1
+    while last > first and tokens[last - 1].form.strip(EDGE_JUNK) == "":
+        last -= 1
+    return first, last
+
+
+def doc_mentions(doc: Doc, spans: Sequence[object]) -> tuple[Mention, ...]:
+    tokens = doc.need("tokens")
+    sentences = doc.need("sentences")
+    starts = [token.start for token in tokens]
+    stops = [token.stop for token in tokens]
+    mentions = []
+    for span in spans:
+        kind = TYPES.get(getattr(span, "type", ""))
+        found = snap(tokens, starts, stops, span.start, span.stop)  # type: ignore[attr-defined]
+        if kind is None or found is None:
+            continue
+        first, last = found
+        sent = tokens[first].sent
+        last = min(last, sentences[sent].token_stop)
+        first, last = trim(tokens, first, last)
+        if first < last:
+            mentions.append(Mention(tokens[first].start, tokens[last - 1].stop, kind,
+                                    sent, first, last))
+    return tuple(mentions)
+
+
+class NER:
+    name = "ner"
+    needs = ("sentences", "tokens")
+    provides = ("mentions",)
+
+    def __init__(self, resources: Resources) -> None:
+        self.resources = resources
+
+    def __call__(self, docs: Sequence[Doc]) -> list[Doc]:
+        # The model cannot read an empty sequence: documents without tokens skip it.
+        readable = [index for index, doc in enumerate(docs) if doc.need("tokens")]
+        texts = [analysis_view(docs[index].text) for index in readable]
+        markups = dict(zip(readable, map_sorted(self.resources.ner_tagger, texts, len),
+                           strict=True))
+        return [replace(doc, mentions=doc_mentions(doc, markups[index].spans)
+                        if index in markups else ())
+                for index, doc in enumerate(docs)]
