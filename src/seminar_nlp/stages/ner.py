@@ -39,6 +39,28 @@ def trim(tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:
     return first, last
 
 
+PAIRS = {"(": ")", "«": "»", "„": "“", "[": "]"}
+
+
+def balance(tokens: Sequence[Token], first: int, last: int, limit: int) -> tuple[int, int]:
+    """Close a bracket or quote the span opens, or cut the span before it."""
+    depth: list[str] = []
+    for index in range(first, last):
+        form = tokens[index].form
+        if form in PAIRS:
+            depth.append(PAIRS[form])
+        elif depth and form == depth[-1]:
+            depth.pop()
+    while depth:
+        closer = depth.pop()
+        if last < limit and tokens[last].form == closer:
+            last += 1
+        else:
+            opened = max(i for i in range(first, last) if PAIRS.get(tokens[i].form) == closer)
+            last = opened
+    return first, last
+
+
 def doc_mentions(doc: Doc, spans: Sequence[object]) -> tuple[Mention, ...]:
     tokens = doc.need("tokens")
     sentences = doc.need("sentences")
@@ -53,6 +75,8 @@ def doc_mentions(doc: Doc, spans: Sequence[object]) -> tuple[Mention, ...]:
         first, last = found
         sent = tokens[first].sent
         last = min(last, sentences[sent].token_stop)
+        first, last = trim(tokens, first, last)
+        first, last = balance(tokens, first, last, sentences[sent].token_stop)
         first, last = trim(tokens, first, last)
         if first < last:
             mentions.append(Mention(tokens[first].start, tokens[last - 1].stop, kind,
@@ -77,3 +101,14 @@ class NER:
         return [replace(doc, mentions=doc_mentions(doc, markups[index].spans)
                         if index in markups else ())
                 for index, doc in enumerate(docs)]
+
+
+def span_mention(doc: Doc, start: int, stop: int, kind: EntityType) -> Mention:
+    """A mention over the tokens that a character span touches (for given spans)."""
+    tokens = doc.need("tokens")
+    found = snap(tokens, [t.start for t in tokens], [t.stop for t in tokens], start, stop)
+    if found is None:
+        raise ValueError(f"no token lies in the span {start}:{stop}")
+    first, last = found
+    return Mention(tokens[first].start, tokens[last - 1].stop, kind, tokens[first].sent,
+                   first, last)

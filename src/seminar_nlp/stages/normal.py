@@ -2,30 +2,41 @@
 
 People: every name word goes to the nominative, keeping the person's gender
 and number ("Максима Абрамова" -> "Максим Абрамов", "Ивановых" -> "Ивановы");
-initials stay. Organisations and locations: the head phrase (adjectives and
-the first noun) goes to the nominative and agrees with the head; genitive
-complements, quoted names, acronyms and everything after "им."/"имени" stay
-as written ("Санкт-Петербургского федерального исследовательского центра
-РАН" -> "Санкт-Петербургский федеральный исследовательский центр РАН").
-Spacing and punctuation between tokens are kept; each word keeps its shape.
+initials and indeclinable surnames stay. Organisations and locations: the
+head phrase (adjectives and the first noun) goes to the nominative and agrees
+with the head; genitive complements, quoted names, acronyms and everything
+after "им."/"имени" stay as written ("Санкт-Петербургского федерального
+исследовательского центра РАН" -> "Санкт-Петербургский федеральный
+исследовательский центр РАН"). Spacing between tokens is kept, line breaks
+become spaces; each word keeps its capitalisation.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..records import Doc, Mention, Normal, Tag, Token
 from ..resources import Morphology, Resources
 from .lemma import agreement
 
+Found = tuple[int, Any]  # (index of the parse in pymorphy3's list, the parse)
+
 NAME_GRAMS = frozenset({"Name", "Surn", "Patr"})
-TYPE_GRAMS = {"PER": NAME_GRAMS, "LOC": frozenset({"Geox"}), "ORG": frozenset({"Orgn"})}
+TYPE_GRAMS = {"LOC": frozenset({"Geox"}), "ORG": frozenset({"Orgn"})}
+PERSON_POS = frozenset({"NOUN", "ADJF"})
+MODIFIER_POS = frozenset({"ADJF", "PRTF", "NUMR"})
 STOP_WORDS = frozenset({"им", "им.", "имени"})
 OPENERS = frozenset("«\"“„(")
-MODIFIER_POS = frozenset({"ADJF", "PRTF", "NUMR"})
 GENDERS = ("masc", "femn", "neut")
+# An acronym with a case ending: "МИДа", "ВУЗом".
+INFLECTED_ACRONYM = re.compile(r"([A-ZА-ЯЁ]{2,})(?:а|у|ом|е|ы|ов|ам|ах|ами)")
+
+
+def clean_word(form: str) -> str:
+    return form.lower().replace("\u0301", "")
 
 
 def is_initial(form: str) -> bool:
@@ -35,7 +46,31 @@ def is_initial(form: str) -> bool:
 
 def is_acronym(form: str) -> bool:
     letters = [ch for ch in form if ch.isalpha()]
-    return len(letters) >= 2 and sum(ch.isupper() for ch in letters) >= 2 and not form.istitle()
+    upper = sum(ch.isupper() for ch in letters)
+    return upper >= 2 and 2 * upper >= len(letters)
+
+
+def plausible(old: str, new: str, known: bool) -> bool:
+    """Whether ``new`` can be another case of ``old``: each part keeps its stem.
+
+    A guessed parse of an unknown word may inflect into something else
+    ("Нгуен" -> "нгуйный"), so guesses may only change a short ending.
+    """
+    olds, news = old.replace("ё", "е").split("-"), new.replace("ё", "е").split("-")
+    if len(olds) != len(news):
+        return False
+    return all(_plausible_part(a, b, known) for a, b in zip(olds, news, strict=True))
+
+
+def _plausible_part(old: str, new: str, known: bool) -> bool:
+    prefix = 0
+    for a, b in zip(old, new, strict=False):
+        if a != b:
+            break
+        prefix += 1
+    if not known:
+        return prefix >= len(old) - 2 and len(new) - prefix <= 2
+    return prefix >= min(len(old), len(new)) - 3
 
 
 def apply_shape(word: str, model: str) -> str:
@@ -54,94 +89,160 @@ def apply_shape(word: str, model: str) -> str:
     return "-".join(out)
 
 
+def gender_vote(grams: frozenset[str], gender: str) -> int:
+    """+1 if a parse has the gender, -1 if it has another, 0 if it says nothing."""
+    if gender in grams:
+        return 1
+    if "Fixd" in grams or "ms-f" in grams or "plur" in grams:
+        return 0
+    return -1 if any(other in grams for other in GENDERS) else 0
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One reading of a person's name words under an assumed gender."""
+
+    fit: int
+    found: dict[int, Found]
+    clash: frozenset[int]  # words with no parse of that gender
+
+
 class Normalizer:
     def __init__(self, morph: Morphology) -> None:
         self.morph = morph
-
-    def parse(self, form: str, tag: Tag, kind: str) -> tuple[int, Any] | None:
-        """(index, parse) of the best pymorphy3 parse for a token of a mention."""
-        word = form.lower().replace("\u0301", "")
-        parses = self.morph.parse(word)
-        if not parses:
-            return None
-        preferred = TYPE_GRAMS.get(kind, frozenset())
-
-        def key(item: tuple[int, Any]) -> tuple[int, int, int, float]:
-            pos_ok, votes, score = agreement(item[1], tag.pos, tag.feats)
-            return pos_ok, votes, int(bool(preferred & item[1].tag.grammemes)), score
-
-        return max(enumerate(parses), key=key)
-
-    def inflect(self, form: str, found: tuple[int, Any], grams: set[str]) -> str:
-        index, parse = found
-        if "nomn" in parse.tag.grammemes and grams <= parse.tag.grammemes:
-            return form
-        word = self.morph.inflect(form.lower().replace("\u0301", ""), index, frozenset(grams))
-        return form if word is None else apply_shape(word, form)
-
-    def person(self, tokens: Sequence[Token], tags: Sequence[Tag]) -> Normal:
-        words: list[str] = []
-        roles: list[str | None] = []
-        for token, tag in zip(tokens, tags, strict=True):
-            if not any(ch.isalpha() for ch in token.form) or is_initial(token.form):
-                words.append(token.form)
-                roles.append("initial" if is_initial(token.form) else None)
-                continue
-            found = self.parse(token.form, tag, "PER")
-            if found is None:
-                words.append(token.form)
-                roles.append("last")
-                continue
-            grams = found[1].tag.grammemes
-            number = "plur" if "plur" in grams else "sing"
-            words.append(self.inflect(token.form, found, {"nomn", number}))
-            roles.append("first" if "Name" in grams else "middle" if "Patr" in grams else "last")
-        return Normal(join(tokens, words), *name_parts(words, roles))
-
-    def phrase(self, tokens: Sequence[Token], tags: Sequence[Tag], kind: str) -> Normal:
-        words = [token.form for token in tokens]
-        head = None
-        found_parses = []
-        for index, (token, tag) in enumerate(zip(tokens, tags, strict=True)):
-            form = token.form
-            if form.lower() in STOP_WORDS or form[:1] in OPENERS or is_acronym(form):
-                break
-            found = self.parse(form, tag, kind)
-            if found is None or not any(ch.isalpha() for ch in form):
-                break
-            found_parses.append(found)
-            pos = found[1].tag.POS
-            if pos == "NOUN":
-                head = index
-                break
-            if pos not in MODIFIER_POS:
-                break
-        if head is None:
-            return Normal(join(tokens, words))
-        head_parse = found_parses[head][1]
-        if "nomn" in head_parse.tag.grammemes:
-            return Normal(join(tokens, words))
-        number = "plur" if "plur" in head_parse.tag.grammemes else "sing"
-        words[head] = self.inflect(words[head], found_parses[head], {"nomn", number})
-        gender = self.nominative_gender(words[head])
-        for index in range(head):
-            grams = {"nomn", number} if number == "plur" else {"nomn", gender or "masc", "sing"}
-            words[index] = self.inflect(words[index], found_parses[index], grams)
-        return Normal(join(tokens, words))
-
-    def nominative_gender(self, word: str) -> str | None:
-        for parse in self.morph.parse(word.lower()):
-            if "nomn" in parse.tag.grammemes and parse.tag.POS == "NOUN":
-                for gender in GENDERS:
-                    if gender in parse.tag.grammemes:
-                        return gender
-        return None
 
     def __call__(self, mention: Mention, tokens: Sequence[Token], tags: Sequence[Tag]) -> Normal:
         span = slice(mention.token_start, mention.token_stop)
         if mention.type == "PER":
             return self.person(tokens[span], tags[span])
         return self.phrase(tokens[span], tags[span], mention.type)
+
+    def inflect(self, form: str, found: Found, grams: set[str]) -> str:
+        index, parse = found
+        if grams <= parse.tag.grammemes:
+            return form
+        word = clean_word(form)
+        new = self.morph.inflect(word, index, frozenset(grams))
+        if new is None and parse.tag.POS == "NOUN" and grams <= {"nomn", *parse.tag.grammemes}:
+            new = str(parse.normal_form)  # pymorphy3 cannot inflect some hyphenated nouns
+        if new is None or new == word or not plausible(word, new, parse.is_known):
+            return form
+        return apply_shape(new, form)
+
+    # People
+
+    def person(self, tokens: Sequence[Token], tags: Sequence[Tag]) -> Normal:
+        words = [token.form for token in tokens]
+        roles: list[str | None] = ["initial" if is_initial(t.form) else None for t in tokens]
+        names = [index for index, token in enumerate(tokens) if roles[index] is None
+                 and any(ch.isalpha() for ch in token.form) and not is_acronym(token.form)]
+        reading = max((self.reading(tokens, tags, names, gender) for gender in ("masc", "femn")),
+                      key=lambda reading: reading.fit)
+        plural = bool(reading.found) and all(
+            "plur" in parse.tag.grammemes for _, parse in reading.found.values())
+        for index in names:
+            found = reading.found.get(index)
+            if found is None:
+                roles[index] = "last"
+                continue
+            grams = found[1].tag.grammemes
+            roles[index] = "first" if "Name" in grams else "middle" if "Patr" in grams else "last"
+            # An indeclinable surname ("Седых", "Клуни") has no parse of the
+            # person's gender and number: it stays as written.
+            if index in reading.clash or ("plur" in grams and not plural):
+                continue
+            number = "plur" if plural else "sing"
+            words[index] = self.inflect_name(words[index], found, {"nomn", number})
+        return Normal(join(tokens, words), *name_parts(words, roles))
+
+    def reading(self, tokens: Sequence[Token], tags: Sequence[Tag], names: Sequence[int],
+                gender: str) -> Reading:
+        fit = 0
+        found: dict[int, Found] = {}
+        clash = set()
+        for index in names:
+            feats = {key: value for key, value in tags[index].feats.items() if key != "Gender"}
+            parses = list(enumerate(self.morph.parse(clean_word(tokens[index].form))))
+            if not parses:
+                continue
+
+            def key(item: Found, feats: dict[str, str] = feats) -> tuple[int, float]:
+                grams = item[1].tag.grammemes
+                _, votes, score = agreement(item[1], "NOUN", feats)
+                bonus = int(bool(NAME_GRAMS & grams)) + int(item[1].tag.POS in PERSON_POS)
+                return 3 * gender_vote(grams, gender) + votes + bonus, score
+
+            best = max(parses, key=key)
+            found[index] = best
+            grams = best[1].tag.grammemes
+            vote = gender_vote(grams, gender)
+            # A first name or patronymic tells the gender; a surname may not ("Соболь").
+            fit += key(best)[0] + (2 * vote if grams & {"Name", "Patr"} else 0)
+            if vote < 0:
+                clash.add(index)
+        return Reading(fit, found, frozenset(clash))
+
+    def inflect_name(self, form: str, found: Found, grams: set[str]) -> str:
+        # A double surname the dictionary does not know: each part on its own.
+        if "-" in form and not found[1].is_known:
+            return "-".join(self.inflect_part(part, grams) for part in form.split("-"))
+        return self.inflect(form, found, grams)
+
+    def inflect_part(self, part: str, grams: set[str]) -> str:
+        parses = self.morph.parse(clean_word(part)) if part else ()
+        return self.inflect(part, (0, parses[0]), grams) if parses else part
+
+    # Organisations and locations
+
+    def phrase(self, tokens: Sequence[Token], tags: Sequence[Tag], kind: str) -> Normal:
+        words = [token.form for token in tokens]
+        found, head = self.head_phrase(tokens, tags, kind)
+        if head is None:
+            if len(words) == 1 and (match := INFLECTED_ACRONYM.fullmatch(words[0])):
+                words[0] = match.group(1)
+            return Normal(join(tokens, words))
+        head_parse = found[head][1]
+        number = "plur" if "plur" in head_parse.tag.grammemes else "sing"
+        words[head] = self.inflect(words[head], found[head], {"nomn", number})
+        gender = self.nominative_gender(words[head])
+        for index in range(head):
+            grams = {"nomn", "plur"} if number == "plur" else {"nomn", gender or "masc", "sing"}
+            words[index] = self.inflect(words[index], found[index], grams)
+        return Normal(join(tokens, words))
+
+    def head_phrase(self, tokens: Sequence[Token], tags: Sequence[Tag],
+                    kind: str) -> tuple[list[Found], int | None]:
+        """Parses of the leading modifiers and the index of the head noun, if any."""
+        preferred = TYPE_GRAMS.get(kind, frozenset())
+        found: list[Found] = []
+        for index, (token, tag) in enumerate(zip(tokens, tags, strict=True)):
+            form = token.form
+            if (clean_word(form) in STOP_WORDS or form[:1] in OPENERS or is_acronym(form)
+                    or not any(ch.isalpha() for ch in form)):
+                return found, None
+            parses = list(enumerate(self.morph.parse(clean_word(form))))
+            if not parses:
+                return found, None
+
+            def key(item: Found, tag: Tag = tag) -> tuple[int, int, int, float]:
+                pos_ok, votes, score = agreement(item[1], tag.pos, tag.feats)
+                return pos_ok, votes, int(bool(preferred & item[1].tag.grammemes)), score
+
+            best = max(parses, key=key)
+            found.append(best)
+            if best[1].tag.POS == "NOUN":
+                return found, index
+            if best[1].tag.POS not in MODIFIER_POS:
+                return found, None
+        return found, None
+
+    def nominative_gender(self, word: str) -> str | None:
+        for parse in self.morph.parse(clean_word(word)):
+            if "nomn" in parse.tag.grammemes and parse.tag.POS == "NOUN":
+                for gender in GENDERS:
+                    if gender in parse.tag.grammemes:
+                        return gender
+        return None
 
 
 def join(tokens: Sequence[Token], words: Sequence[str]) -> str:
