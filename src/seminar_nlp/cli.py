@@ -11,10 +11,15 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .writers import FORMATS, check_formats
 
+if TYPE_CHECKING:
+    from .tables import Tables
+
 DEFAULT_OUTPUT = "seminar-nlp-output"
+TYPES = ("PER", "ORG", "LOC")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -75,17 +80,16 @@ def analyze_command(inputs: Sequence[str], *, output: Path, formats: Sequence[st
     return 1 if len(failed) else 0
 
 
-def summary(tables: object, output: Path, n_files: int) -> str:
-    documents = tables.documents  # type: ignore[attr-defined]
-    mentions = tables.mentions  # type: ignore[attr-defined]
+def summary(tables: Tables, output: Path, n_files: int) -> str:
+    documents, mentions = tables.documents, tables.mentions
     statuses = documents["status"].value_counts()
     by_type = mentions["type"].value_counts()
     lines = [
         f"documents: {len(documents)} (ok {statuses.get('ok', 0)}, empty "
         f"{statuses.get('empty', 0)}, error {statuses.get('error', 0)})",
-        f"sentences: {len(tables.sentences)}, tokens: {len(tables.tokens)}",  # type: ignore[attr-defined]
-        "mentions: " + ", ".join(f"{kind} {by_type.get(kind, 0)}" for kind in ("PER", "ORG", "LOC")),
-        f"entities: {len(tables.entities)}",  # type: ignore[attr-defined]
+        f"sentences: {len(tables.sentences)}, tokens: {len(tables.tokens)}",
+        "mentions: " + ", ".join(f"{kind} {by_type.get(kind, 0)}" for kind in TYPES),
+        f"entities: {len(tables.entities)}",
     ]
     for row in documents[documents["status"] != "ok"].itertuples():
         lines.append(f"  {row.status}: {row.source}: {row.error}")

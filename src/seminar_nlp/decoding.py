@@ -45,7 +45,8 @@ def decode(data: bytes) -> tuple[str, str]:
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as error:
-                raise DecodeError(f"invalid {encoding} after its byte-order mark: {error}") from None
+                reason = f"invalid {encoding} after its byte-order mark: {error}"
+                raise DecodeError(reason) from None
     for magic, name in _MAGIC:
         if data.startswith(magic):
             raise DecodeError(f"binary file ({name}), not text")

@@ -13,7 +13,7 @@ from dataclasses import replace
 from itertools import islice
 from typing import TypeVar
 
-from .records import LAYERS, Doc, Source
+from .records import LAYERS, Doc, Source, Status
 from .resources import Resources, shared
 from .stages import Stage
 from .stages.lemma import Lemma
@@ -48,7 +48,8 @@ def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 def empty_layers(doc: Doc) -> Doc:
     """A document with nothing to analyse gets empty layers, not missing ones."""
-    return replace(doc, **{layer: () for layer in LAYERS})
+    layers: dict[str, tuple[()]] = {layer: () for layer in LAYERS}
+    return replace(doc, **layers)  # type: ignore[arg-type]
 
 
 class Pipeline:
@@ -65,7 +66,7 @@ class Pipeline:
         from .cleaning import clean
 
         cleaned = clean(text)
-        status = "ok" if cleaned.strip() else "empty"
+        status: Status = "ok" if cleaned.strip() else "empty"
         return self.run_batch([Doc(Source(doc_id, "<text>", cleaned, status))])[0]
 
     def run(self, sources: Iterable[Source]) -> Iterator[Doc]:

@@ -1,10 +1,11 @@
 """Inputs to ``Source`` records, lazily, one per document.
 
 Paths (files, folders searched recursively, glob patterns) and plain strings
-of text. ``.txt``/``.md`` are read as they are, ``.html`` through trafilatura
-(the article text a news reader shows), ``.csv``/``.jsonl`` give one document
-per row. Whatever cannot be read still yields a ``Source`` with status
-``error`` and a one-line reason, so every input is accounted for.
+of text. ``.html`` goes through trafilatura (the article text a news reader
+shows), ``.csv``/``.jsonl`` give one document per row, and any other file that
+decodes as text (``.txt``, ``.md``, ...) is read as it is. Whatever cannot be
+read still yields a ``Source`` with status ``error`` and a one-line reason, so
+every input is accounted for.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Any
 
 from .cleaning import clean
 from .decoding import DecodeError, decode
-from .records import Source
+from .records import Source, Status
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
@@ -73,7 +74,7 @@ def _unique(source: Source, seen: dict[str, int]) -> Source:
 
 def _text_source(doc_id: str, origin: str, text: str, **fields: Any) -> Source:
     text = clean(text)
-    status = "ok" if text.strip() else "empty"
+    status: Status = "ok" if text.strip() else "empty"
     error = None if status == "ok" else "no text"
     return Source(doc_id, origin, text, status, error, **fields)
 
@@ -119,10 +120,6 @@ def _file_sources(path: Path, options: ReadOptions) -> Iterator[Source]:
     except OSError as error:
         yield _error(path.stem, origin, f"cannot read: {error.strerror or error}")
         return
-    if suffix not in SUFFIXES and not _is_text_like(data):
-        yield _error(path.stem, origin,
-                     f"unsupported file type {suffix or '(none)'!r}; readable: {', '.join(SUFFIXES)}")
-        return
     try:
         text, encoding = decode(data)
     except DecodeError as error:
@@ -134,14 +131,6 @@ def _file_sources(path: Path, options: ReadOptions) -> Iterator[Source]:
         yield _html_source(path, text)
     else:
         yield _text_source(path.stem, origin, text, meta={"encoding": encoding})
-
-
-def _is_text_like(data: bytes) -> bool:
-    try:
-        decode(data)
-    except DecodeError:
-        return False
-    return True
 
 
 def _html_source(path: Path, html: str) -> Source:

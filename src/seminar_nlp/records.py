@@ -101,4 +101,4 @@ class Doc:
         value = getattr(self, layer)
         if value is None:
             raise RuntimeError(f"layer {layer!r} of {self.source.doc_id!r} is not produced yet")
-        return value  # type: ignore[no-any-return]
+        return value

@@ -45,7 +45,7 @@ FLOAT_COLUMNS = frozenset({"score"})
 PER_DOC_TABLES = ("documents", "sentences", "tokens", "mentions")
 
 
-def frame(name: str, rows: Iterable[Sequence[object]]) -> pd.DataFrame:
+def frame(name: str, rows: Iterable[tuple[object, ...]]) -> pd.DataFrame:
     """A table with its contract columns and dtypes; nulls stay nulls."""
     columns = COLUMNS[name]
     data = pd.DataFrame.from_records(list(rows), columns=list(columns))

@@ -79,6 +79,8 @@ class Lemmatizer:
         word = form.lower()
         if not any(ch.isalpha() for ch in word) or upos in OWN_LEMMA_POS and not word.isalpha():
             return form
+        if len(form) > 1 and form.isupper():
+            return form  # acronyms ("ИИ", "РАН") are their own lemma
         override = grammar().overrides.get((upos, word))
         if override is not None:
             return override
@@ -91,8 +93,8 @@ class Lemmatizer:
 
 class Lemma:
     name = "lemma"
-    needs = ("tokens", "tags")
-    provides = ("lemmas",)
+    needs: tuple[str, ...] = ("tokens", "tags")
+    provides: tuple[str, ...] = ("lemmas",)
 
     def __init__(self, resources: Resources) -> None:
         self.lemmatizer = Lemmatizer(resources.morph)

@@ -12,8 +12,8 @@ from .batching import map_sorted, sentence_words
 
 class Morph:
     name = "morph"
-    needs = ("sentences", "tokens")
-    provides = ("tags",)
+    needs: tuple[str, ...] = ("sentences", "tokens")
+    provides: tuple[str, ...] = ("tags",)
 
     def __init__(self, resources: Resources) -> None:
         self.resources = resources

@@ -86,8 +86,8 @@ def doc_mentions(doc: Doc, spans: Sequence[object]) -> tuple[Mention, ...]:
 
 class NER:
     name = "ner"
-    needs = ("sentences", "tokens")
-    provides = ("mentions",)
+    needs: tuple[str, ...] = ("sentences", "tokens")
+    provides: tuple[str, ...] = ("mentions",)
 
     def __init__(self, resources: Resources) -> None:
         self.resources = resources

@@ -102,6 +102,7 @@ def gender_vote(grams: frozenset[str], gender: str) -> int:
 class Reading:
     """One reading of a person's name words under an assumed gender."""
 
+    gender: str
     fit: int
     found: dict[int, Found]
     clash: frozenset[int]  # words with no parse of that gender
@@ -127,6 +128,8 @@ class Normalizer:
             new = str(parse.normal_form)  # pymorphy3 cannot inflect some hyphenated nouns
         if new is None or new == word or not plausible(word, new, parse.is_known):
             return form
+        if "ё" not in word:
+            new = new.replace("ё", "е")  # keep the text's spelling: no ё where it wrote е
         return apply_shape(new, form)
 
     # People
@@ -152,7 +155,8 @@ class Normalizer:
             if index in reading.clash or ("plur" in grams and not plural):
                 continue
             number = "plur" if plural else "sing"
-            words[index] = self.inflect_name(words[index], found, {"nomn", number})
+            words[index] = self.inflect_compound(words[index], found, tags[index], number,
+                                                 reading.gender)
         return Normal(join(tokens, words), *name_parts(words, roles))
 
     def reading(self, tokens: Sequence[Token], tags: Sequence[Tag], names: Sequence[int],
@@ -180,17 +184,35 @@ class Normalizer:
             fit += key(best)[0] + (2 * vote if grams & {"Name", "Patr"} else 0)
             if vote < 0:
                 clash.add(index)
-        return Reading(fit, found, frozenset(clash))
+        return Reading(gender, fit, found, frozenset(clash))
 
-    def inflect_name(self, form: str, found: Found, grams: set[str]) -> str:
-        # A double surname the dictionary does not know: each part on its own.
-        if "-" in form and not found[1].is_known:
-            return "-".join(self.inflect_part(part, grams) for part in form.split("-"))
-        return self.inflect(form, found, grams)
+    def inflect_compound(self, form: str, found: Found, tag: Tag, number: str,
+                         gender: str | None = None) -> str:
+        """Inflect a word; a hyphenated word the dictionary does not know, part by part.
 
-    def inflect_part(self, part: str, grams: set[str]) -> str:
-        parses = self.morph.parse(clean_word(part)) if part else ()
-        return self.inflect(part, (0, parses[0]), grams) if parses else part
+        "Каменске-Уральском" -> "Каменск-Уральский", "Юркову-Данелия" ->
+        "Юркова-Данелия": a part with no parse of the given gender stays.
+        """
+        if "-" not in form or found[1].is_known:
+            return self.inflect(form, found, {"nomn", number})
+        feats = {key: value for key, value in tag.feats.items() if key != "Gender"}
+        parts = []
+        for part in form.split("-"):
+            parses = list(enumerate(self.morph.parse(clean_word(part)))) if part else []
+            if not parses:
+                parts.append(part)
+                continue
+            best = max(parses, key=lambda item: (
+                gender_vote(item[1].tag.grammemes, gender) if gender else 0,
+                *agreement(item[1], "NOUN" if item[1].tag.POS == "NOUN" else "ADJ", feats)[1:]))
+            grams = best[1].tag.grammemes
+            if gender and gender_vote(grams, gender) < 0:
+                parts.append(part)
+                continue
+            if best[1].tag.POS == "NOUN" and gender is None:
+                gender = next((g for g in GENDERS if g in grams), None)
+            parts.append(self.inflect(part, best, {"nomn", number}))
+        return "-".join(parts)
 
     # Organisations and locations
 
@@ -203,7 +225,7 @@ class Normalizer:
             return Normal(join(tokens, words))
         head_parse = found[head][1]
         number = "plur" if "plur" in head_parse.tag.grammemes else "sing"
-        words[head] = self.inflect(words[head], found[head], {"nomn", number})
+        words[head] = self.inflect_compound(words[head], found[head], tags[head], number)
         gender = self.nominative_gender(words[head])
         for index in range(head):
             grams = {"nomn", "plur"} if number == "plur" else {"nomn", gender or "masc", "sing"}
@@ -275,8 +297,8 @@ def name_parts(words: Sequence[str], roles: Sequence[str | None]
 
 class Normalize:
     name = "normal"
-    needs = ("tokens", "tags", "mentions")
-    provides = ("normals",)
+    needs: tuple[str, ...] = ("tokens", "tags", "mentions")
+    provides: tuple[str, ...] = ("normals",)
 
     def __init__(self, resources: Resources) -> None:
         self.normalizer = Normalizer(resources.morph)

@@ -35,7 +35,7 @@ def segment_text(text: str) -> tuple[tuple[Sentence, ...], tuple[Token, ...]]:
 class Segment:
     name = "segment"
     needs: tuple[str, ...] = ()
-    provides = ("sentences", "tokens")
+    provides: tuple[str, ...] = ("sentences", "tokens")
 
     def __call__(self, docs: Sequence[Doc]) -> list[Doc]:
         out = []

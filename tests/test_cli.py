@@ -1,0 +1,63 @@
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+from openpyxl import load_workbook
+
+from seminar_nlp import TABLE_NAMES
+from seminar_nlp.cli import main
+
+REPORT = "18 марта в Казани прошёл научный семинар. Его открыл ректор КФУ Ильдар Гарипов."
+
+
+def test_all_formats_are_written(tmp_path: Path) -> None:
+    source = tmp_path / "in" / "kazan.txt"
+    source.parent.mkdir()
+    source.write_text(REPORT, encoding="utf-8")
+    out = tmp_path / "out"
+    code = main(["analyze", str(source.parent), "-o", str(out), "-q",
+                 "--format", "csv,parquet,xlsx,duckdb"])
+    assert code == 0
+    names = sorted(path.name for path in out.iterdir())
+    assert names == sorted([f"{name}.csv" for name in TABLE_NAMES]
+                           + [f"{name}.parquet" for name in TABLE_NAMES]
+                           + ["seminar-nlp.xlsx", "seminar-nlp.duckdb"])
+    with duckdb.connect(str(out / "seminar-nlp.duckdb"), read_only=True) as db:
+        tables = sorted(row[0] for row in db.execute("SHOW TABLES").fetchall())
+        people = db.execute("SELECT normal FROM mentions WHERE type = 'PER'").fetchall()
+    assert tables == sorted(TABLE_NAMES)
+    assert people == [("Ильдар Гарипов",)]
+    assert load_workbook(out / "seminar-nlp.xlsx", read_only=True).sheetnames == list(TABLE_NAMES)
+    documents = pd.read_parquet(out / "documents.parquet")
+    assert documents[["doc_id", "n_sentences", "status"]].values.tolist() == [["kazan", 2, "ok"]]
+
+
+def test_exit_code_1_when_some_inputs_fail(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(REPORT, encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\x89PNG\r\n\x1a\n")
+    out = tmp_path / "out"
+    assert main(["analyze", str(tmp_path), "-o", str(out), "-q", "-f", "csv"]) == 1
+    documents = pd.read_csv(out / "documents.csv")
+    assert documents[["doc_id", "status", "error"]].fillna("").values.tolist() == [
+        ["bad", "error", "binary file (PNG image), not text"], ["good", "ok", ""]]
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "seminar_nlp.cli", *args],
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_exit_code_2_when_nothing_can_be_read(tmp_path: Path) -> None:
+    result = run_cli("analyze", str(tmp_path / "missing"), "-o", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert "no input could be read" in result.stderr
+    assert "no such file or folder" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_exit_code_2_for_an_unknown_format_names_the_choices(tmp_path: Path) -> None:
+    result = run_cli("analyze", "-o", str(tmp_path), "--format", "json")
+    assert result.returncode == 2
+    assert "unknown output format json; choose from: parquet, csv, xlsx, duckdb" in result.stderr

@@ -1,0 +1,58 @@
+"""The golden mention -> normal form pairs of tests/data/normal_forms.jsonl."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, ROOT, eval_dir
+from seminar_nlp import Doc, Pipeline
+from seminar_nlp.stages.ner import span_mention
+from seminar_nlp.stages.normal import Normalizer
+
+PAIRS = [json.loads(line) for line in (DATA / "normal_forms.jsonl").read_text("utf-8").splitlines()
+         if line.strip()]
+
+
+@cache
+def source_text(source: str) -> str:
+    base = ROOT if source.startswith("data/") else eval_dir()
+    path = base / source
+    if not path.exists():
+        pytest.skip(f"{path} not found (gold data lives outside the repository)")
+    return Path(path).read_text(encoding="utf-8")
+
+
+@cache
+def analysed(pipeline: Pipeline, text: str) -> Doc:
+    return pipeline.process(text)
+
+
+def test_the_golden_file_covers_every_case() -> None:
+    cases = {pair["case"] for pair in PAIRS}
+    assert len(PAIRS) >= 80
+    assert {"oblique_case", "multiword_org", "abbreviation_im", "indeclinable", "foreign_name",
+            "plural_surname", "surname_first", "female_surname", "acronym"} <= cases
+
+
+def case(number: int, pair: dict[str, str]) -> object:
+    # A pair we know we get wrong stays in the file and is checked to still fail
+    # (strict), so a fix shows up and the list of limits stays true.
+    marks = [pytest.mark.xfail(strict=True, reason=pair["known_failure"])] if (
+        "known_failure" in pair) else []
+    return pytest.param(pair, marks=marks, id=f"{number:03d}-{pair['case']}")
+
+
+@pytest.mark.parametrize("pair", [case(number, pair) for number, pair in enumerate(PAIRS)])
+def test_normal_form(pipeline: Pipeline, pair: dict[str, object]) -> None:
+    source = str(pair["source"])
+    text = str(pair["context"]) if source == "inline" else source_text(source)
+    start, stop = int(pair["start"]), int(pair["stop"])  # type: ignore[call-overload]
+    assert text[start:stop] == pair["text"]
+    doc = analysed(pipeline, text)
+    mention = span_mention(doc, start, stop, pair["type"])  # type: ignore[arg-type]
+    normal = Normalizer(pipeline.resources.morph)(mention, doc.need("tokens"), doc.need("tags"))
+    assert normal.text == pair["normal"]

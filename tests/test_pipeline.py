@@ -1,0 +1,30 @@
+import pytest
+
+from seminar_nlp import Pipeline
+from seminar_nlp.stages.lemma import Lemma
+from seminar_nlp.stages.segment import Segment
+
+
+def test_process_one_text(pipeline: Pipeline) -> None:
+    doc = pipeline.process("18 марта в НМИЦ им. В. А. Алмазова прошёл семинар. "
+                           "Его открыл вице-губернатор Санкт-Петербурга Владимир Княгинин.")
+    assert len(doc.need("sentences")) == 2
+    found = [(doc.text[m.start:m.stop], m.type, n.text)
+             for m, n in zip(doc.need("mentions"), doc.need("normals"), strict=True)]
+    assert found == [("НМИЦ им. В. А. Алмазова", "ORG", "НМИЦ им. В. А. Алмазова"),
+                     ("Санкт-Петербурга", "LOC", "Санкт-Петербург"),
+                     ("Владимир Княгинин", "PER", "Владимир Княгинин")]
+    lemmas = dict(zip((t.text for t in doc.need("tokens")), doc.need("lemmas"), strict=True))
+    assert (lemmas["прошёл"], lemmas["марта"], lemmas["открыл"]) == ("пройти", "март", "открыть")
+
+
+def test_stage_order_is_checked_when_the_pipeline_is_built(pipeline: Pipeline) -> None:
+    with pytest.raises(ValueError, match="stage 'lemma' needs \\['tags'\\]"):
+        Pipeline([Segment(), Lemma(pipeline.resources)], resources=pipeline.resources)
+
+
+def test_empty_and_odd_texts_give_empty_layers(pipeline: Pipeline) -> None:
+    for text in ["", "   \n ", "!!! ... ???", "12345 678"]:
+        doc = pipeline.process(text)
+        assert doc.need("mentions") == ()
+        assert len(doc.need("lemmas")) == len(doc.need("tokens"))
