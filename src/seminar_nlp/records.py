@@ -80,7 +80,55 @@ class Normal:
     last: str | None = None
 
 
-LAYERS = ("sentences", "tokens", "tags", "lemmas", "mentions", "normals")
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A person holding a position, as one sentence states it."""
+
+    person: int  # index into Doc.mentions (a PER mention)
+    role: str  # the position in the nominative
+    role_start: int
+    role_stop: int
+    org: str | None = None  # the organisation in normal form, when one is stated
+    org_mention: int | None = None  # index into Doc.mentions when the org is a mention
+    org_start: int | None = None
+    org_stop: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """The event a document reports."""
+
+    event_type: str  # normal form from the event lexicon
+    start: int  # the event noun phrase that names it
+    stop: int
+    title: str | None = None
+    date: str | None = None  # ISO, or --MM-DD without a year
+    date_end: str | None = None
+    place: str | None = None
+    organizers: tuple[str, ...] = ()
+    partners: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Direct speech: the quoted words (without quote marks) and who said them."""
+
+    start: int
+    stop: int
+    speaker: int | None = None  # index into Doc.mentions of the speaker, if the text gives one
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    """A key theme of one document."""
+
+    theme: str  # noun phrase in its grammatical normal form
+    score: float
+    lemmas: tuple[str, ...] = ()  # lemmas of its words, for grouping across documents
+
+
+LAYERS = ("sentences", "tokens", "tags", "lemmas", "mentions", "normals", "roles", "events",
+          "quotes", "themes")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +140,10 @@ class Doc:
     lemmas: tuple[str, ...] | None = None  # parallel to tokens
     mentions: tuple[Mention, ...] | None = None
     normals: tuple[Normal, ...] | None = None  # parallel to mentions
+    roles: tuple[Role, ...] | None = None
+    events: tuple[Event, ...] | None = None
+    quotes: tuple[Quote, ...] | None = None
+    themes: tuple[Theme, ...] | None = None  # best first
 
     @property
     def text(self) -> str:

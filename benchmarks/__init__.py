@@ -1,0 +1,1 @@
+"""The benchmark script that writes BENCHMARKS.md: ``python -m benchmarks.run``."""
