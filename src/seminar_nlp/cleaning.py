@@ -17,11 +17,13 @@ from .resources import read_lexicon
 
 # What segmentation sees instead of an invisible character: a soft hyphen or a
 # joiner inside a word keeps the word whole ("инфор\xadмация" is one token),
-# a zero-width space or stray BOM separates like a space.
-_JOINERS = "\u00ad\u200c\u200d\u2060"
+# a zero-width space or stray BOM separates like a space. The zero-width joiner
+# stays: it binds emoji sequences, which the segmenter keeps whole.
+_JOINERS = "\u00ad\u200c\u2060"
 _BREAKS = "\u200b\ufeff"
 _VIEW = str.maketrans({**{c: "-" for c in _JOINERS}, **{c: " " for c in _BREAKS}})
-_INVISIBLE = str.maketrans({c: None for c in _JOINERS + _BREAKS})
+# Stress marks (ударе́ние) are dropped too: dictionaries and models know words without them.
+_INVISIBLE = str.maketrans({c: None for c in _JOINERS + _BREAKS + "\u0300\u0301"})
 
 
 @cache

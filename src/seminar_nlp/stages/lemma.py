@@ -53,10 +53,15 @@ def agreement(parse: Any, upos: str, feats: Mapping[str, str]) -> tuple[int, int
     rules = grammar()
     pos_ok = int(upos in rules.pos.get(parse.tag.POS or "", ()))
     votes = 0
-    for gram in parse.tag.grammemes:
+    grams = parse.tag.grammemes
+    for gram in grams:
         for feat, value in rules.feats.get(gram, ()):
             if feat in VOTING and feat in feats:
                 votes += 1 if feats[feat] == value else -1
+    # OpenCorpora leaves the positive degree unmarked: a superlative or
+    # comparative parse ("больший") disagrees with a tagger's Degree=Pos.
+    if feats.get("Degree") == "Pos" and grams & {"Supr", "COMP", "Cmp2"}:
+        votes -= 1
     return pos_ok, votes, parse.score
 
 
@@ -65,6 +70,12 @@ def best_parse(morph: Morphology, word: str, upos: str, feats: Mapping[str, str]
     if not parses:
         return None
     return max(parses, key=lambda parse: agreement(parse, upos, feats))
+
+
+def own_lemma(parse: Any, upos: str, feats: Mapping[str, str]) -> bool:
+    """A name the dictionary only guesses at, in the nominative singular, is its own lemma."""
+    return (upos == "PROPN" and feats.get("Case") == "Nom" and feats.get("Number") != "Plur"
+            and not parse.is_known and parse.tag.POS != "ADJF")
 
 
 class Lemmatizer:
@@ -77,18 +88,36 @@ class Lemmatizer:
 
     def _lemma(self, form: str, upos: str, feats_items: tuple[tuple[str, str], ...]) -> str:
         word = form.lower()
+        overrides = grammar().overrides
+        override = overrides.get((upos, word), overrides.get(("*", word)))
+        if override is not None:
+            return override
         if not any(ch.isalpha() for ch in word) or upos in OWN_LEMMA_POS and not word.isalpha():
             return form
         if len(form) > 1 and form.isupper():
             return form  # acronyms ("ИИ", "РАН") are their own lemma
-        override = grammar().overrides.get((upos, word))
-        if override is not None:
-            return override
-        parse = best_parse(self.morph, word, upos, dict(feats_items))
-        lemma = word if parse is None else str(parse.normal_form)
+        feats = dict(feats_items)
+        parse = best_parse(self.morph, word, upos, feats)
+        if parse is None or own_lemma(parse, upos, feats):
+            return form
+        lemma = self.dictionary_form(word, parse, upos)
         if upos == "PROPN" and form[:1].isupper():
             lemma = "-".join(part[:1].upper() + part[1:] for part in lemma.split("-"))
         return lemma
+
+
+    def dictionary_form(self, word: str, found: Any, upos: str) -> str:
+        grams = found.tag.grammemes
+        # UD lemmas keep a woman's surname and patronymic feminine, and give an
+        # adjective-like participle its own masculine form ("соединённый").
+        if "femn" in grams and grams & {"Surn", "Patr"}:
+            wanted = {"nomn", "sing"}
+        elif upos == "ADJ" and found.tag.POS in ("PRTF", "PRTS"):
+            wanted = {"PRTF", "nomn", "masc", "sing"}
+        else:
+            return str(found.normal_form)
+        index = next(i for i, p in enumerate(self.morph.parse(word)) if p == found)
+        return self.morph.inflect(word, index, frozenset(wanted)) or str(found.normal_form)
 
 
 class Lemma:

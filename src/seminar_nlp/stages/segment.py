@@ -1,6 +1,8 @@
 """Sentences and tokens with razdel.
 
-Tokens are cut inside each sentence, so none crosses a sentence boundary.
+A short list of patterns (``lexicons/atoms.txt``) keeps whole what razdel
+would cut apart: initials and abbreviations with their full stop ("А.",
+"т.", "гг."), hashtags, scores, emoji one by one. Tokens are cut inside each sentence, so none crosses a sentence boundary.
 razdel reads the analysis view of the text (same length), where soft hyphens
 keep a word whole; each token's ``text`` is the slice of ``documents.text``.
 """
@@ -10,10 +12,36 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+import re
+from collections.abc import Iterator
+from functools import cache
+
 from razdel import sentenize, tokenize
 
 from ..cleaning import analysis_view, token_form
 from ..records import Doc, Sentence, Token
+from ..resources import read_lexicon
+
+
+@cache
+def atoms() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{rule})" for rule in read_lexicon("atoms.txt")))
+
+
+def word_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Token spans of one sentence: atoms from the lexicon, razdel for the rest."""
+    position = 0
+    for match in atoms().finditer(text):
+        yield from _razdel(text, position, match.start())
+        yield match.start(), match.end()
+        position = match.end()
+    yield from _razdel(text, position, len(text))
+
+
+def _razdel(text: str, start: int, stop: int) -> Iterator[tuple[int, int]]:
+    if stop > start:
+        for token in tokenize(text[start:stop]):
+            yield start + token.start, start + token.stop
 
 
 def segment_text(text: str) -> tuple[tuple[Sentence, ...], tuple[Token, ...]]:
@@ -22,9 +50,8 @@ def segment_text(text: str) -> tuple[tuple[Sentence, ...], tuple[Token, ...]]:
     tokens: list[Token] = []
     for sent in sentenize(view) if view.strip() else ():
         first = len(tokens)
-        for token in tokenize(sent.text):
-            start = sent.start + token.start
-            stop = sent.start + token.stop
+        for token_start, token_stop in word_spans(sent.text):
+            start, stop = sent.start + token_start, sent.start + token_stop
             piece = text[start:stop]
             tokens.append(Token(start, stop, piece, token_form(piece), len(sentences)))
         if len(tokens) > first:
