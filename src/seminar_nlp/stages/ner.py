@@ -17,8 +17,9 @@ from ..resources import Resources
 from .batching import map_sorted
 
 TYPES: dict[str, EntityType] = {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}
-# Characters the model sometimes leaves at the edges of a span.
-EDGE_JUNK = " \t\n\r.,;:!?()[]{}\"'-–—"
+# Characters the model sometimes leaves at the edges of a span (brackets are
+# balanced separately).
+EDGE_JUNK = " \t\n\r.,;:!?\"'-–—"
 
 
 def snap(tokens: Sequence[Token], starts: list[int], stops: list[int],
@@ -39,25 +40,31 @@ def trim(tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:
     return first, last
 
 
-PAIRS = {"(": ")", "«": "»", "„": "“", "[": "]"}
+# Brackets a span must close. Quotes are left as the model gives them: the
+# factRuEval convention ends a quoted name before its closing quote, and the
+# normal form closes it instead (stages/normal.py).
+PAIRS = {"(": ")", "[": "]"}
+CLOSERS = {closer: opener for opener, closer in PAIRS.items()}
 
 
 def balance(tokens: Sequence[Token], first: int, last: int, limit: int) -> tuple[int, int]:
-    """Close a bracket or quote the span opens, or cut the span before it."""
-    depth: list[str] = []
+    """Close a bracket the span opens, or cut the span before it; drop stray closers."""
+    while first < last and tokens[first].form in CLOSERS:
+        first += 1
+    open_at: list[int] = []
     for index in range(first, last):
         form = tokens[index].form
         if form in PAIRS:
-            depth.append(PAIRS[form])
-        elif depth and form == depth[-1]:
-            depth.pop()
-    while depth:
-        closer = depth.pop()
-        if last < limit and tokens[last].form == closer:
-            last += 1
-        else:
-            opened = max(i for i in range(first, last) if PAIRS.get(tokens[i].form) == closer)
-            last = opened
+            open_at.append(index)
+        elif form in CLOSERS and open_at and tokens[open_at[-1]].form == CLOSERS[form]:
+            open_at.pop()
+        elif form in CLOSERS:
+            return first, index  # a closer the span never opened ends it
+    if open_at:
+        closer = PAIRS[tokens[open_at[-1]].form]
+        if len(open_at) == 1 and last < limit and tokens[last].form == closer:
+            return first, last + 1
+        return first, open_at[0]
     return first, last
 
 

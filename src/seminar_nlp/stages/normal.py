@@ -268,13 +268,19 @@ class Normalizer:
 
 
 def join(tokens: Sequence[Token], words: Sequence[str]) -> str:
-    """Words with the original spacing between tokens (line breaks become spaces)."""
+    """Words with the original spacing between tokens (line breaks become spaces).
+
+    A quote the mention opens but does not close is closed: «Голоса Америки».
+    """
     parts = []
     for index, (token, word) in enumerate(zip(tokens, words, strict=True)):
         if index:
             parts.append(" " if token.start > tokens[index - 1].stop else "")
         parts.append(word)
-    return "".join(parts)
+    text = "".join(parts)
+    if text.count("«") > text.count("»"):
+        text += "»"
+    return text
 
 
 def name_parts(words: Sequence[str], roles: Sequence[str | None]

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 import re
-from collections.abc import Iterator
 from functools import cache
 
 from razdel import sentenize, tokenize
@@ -28,20 +27,14 @@ def atoms() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{rule})" for rule in read_lexicon("atoms.txt")))
 
 
-def word_spans(text: str) -> Iterator[tuple[int, int]]:
-    """Token spans of one sentence: atoms from the lexicon, razdel for the rest."""
-    position = 0
-    for match in atoms().finditer(text):
-        yield from _razdel(text, position, match.start())
-        yield match.start(), match.end()
-        position = match.end()
-    yield from _razdel(text, position, len(text))
-
-
-def _razdel(text: str, start: int, stop: int) -> Iterator[tuple[int, int]]:
-    if stop > start:
-        for token in tokenize(text[start:stop]):
-            yield start + token.start, start + token.stop
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Token spans of one sentence: razdel's, with the lexicon's atoms kept whole."""
+    spans = [(token.start, token.stop) for token in tokenize(text)]
+    found = [(match.start(), match.end()) for match in atoms().finditer(text)]
+    if not found:
+        return spans
+    kept = [span for span in spans if not any(a < span[1] and span[0] < b for a, b in found)]
+    return sorted(kept + found)
 
 
 def segment_text(text: str) -> tuple[tuple[Sentence, ...], tuple[Token, ...]]:

@@ -1,0 +1,112 @@
+"""Speed and memory: ``seminar-nlp analyze`` beside natasha's full pipeline loop.
+
+Both run on the factRuEval-2016 devset texts, one process, one core's worth of
+work. Ours is every stage of the default pipeline plus the tables; natasha's
+loop is the one its documentation shows: ``Doc.segment``, ``tag_morph``,
+``parse_syntax``, ``tag_ner``, ``lemmatize`` every token, ``normalize`` every
+span. Throughput is measured with models already loaded, as the median of
+several runs, in tokens (our tokenisation, the same count for both) per
+second. The command line is also timed whole, in a child process, with its
+peak memory.
+"""
+
+from __future__ import annotations
+
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .common import Settings, median_time, table
+
+NAME = "Speed"
+
+
+def factru_texts(settings: Settings) -> list[tuple[str, str]]:
+    folder = settings.eval_dir / "factru" / "devset"
+    paths = sorted(folder.glob("*.txt"))
+    if settings.limit:
+        paths = paths[:settings.limit]
+    return [(path.stem, path.read_text(encoding="utf-8")) for path in paths]
+
+
+def natasha_loop() -> object:
+    from natasha import (
+        Doc,
+        MorphVocab,
+        NewsEmbedding,
+        NewsMorphTagger,
+        NewsNERTagger,
+        NewsSyntaxParser,
+        Segmenter,
+    )
+
+    embedding = NewsEmbedding()
+    segmenter, vocab = Segmenter(), MorphVocab()
+    morph, syntax = NewsMorphTagger(embedding), NewsSyntaxParser(embedding)
+    ner = NewsNERTagger(embedding)
+
+    def run(texts: list[str]) -> int:
+        spans = 0
+        for text in texts:
+            doc = Doc(text)
+            doc.segment(segmenter)
+            doc.tag_morph(morph)
+            doc.parse_syntax(syntax)
+            doc.tag_ner(ner)
+            for token in doc.tokens:
+                token.lemmatize(vocab)
+            for span in doc.spans:
+                span.normalize(vocab)
+            spans += len(doc.spans)
+        return spans
+
+    return run
+
+
+def cli_run(folder: Path, out: Path) -> tuple[float, float]:
+    """Wall time and peak memory (MB) of the command on ``folder``, in a child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "seminar_nlp.cli", "analyze", str(folder), "-o",
+                    str(out), "-q"], check=True)
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, max(peak, before) / 1024
+
+
+def section(settings: Settings) -> str:
+    import seminar_nlp
+
+    documents = factru_texts(settings)
+    texts = [text for _, text in documents]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "factru"
+        folder.mkdir()
+        for doc_id, text in documents:
+            (folder / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+        pipeline = seminar_nlp.Pipeline()
+        warm = seminar_nlp.analyze([folder], pipeline=pipeline)  # loads the models
+        n_tokens = len(warm.tokens)
+        ours, _ = median_time(lambda: seminar_nlp.analyze([folder], pipeline=pipeline),
+                              settings.repeats)
+        loop = natasha_loop()
+        loop(texts[:2])  # loads its models
+        theirs, _ = median_time(lambda: loop(texts), settings.repeats)
+        cli_seconds, cli_peak = cli_run(folder, Path(tmp) / "out")
+    rows = [
+        ("seminar-nlp analyze (API, models loaded)", f"{ours:.2f}", f"{n_tokens / ours:,.0f}",
+         f"{theirs / ours:.2f}"),
+        ("natasha full loop (with syntax)", f"{theirs:.2f}", f"{n_tokens / theirs:,.0f}", "1.00"),
+    ]
+    return "\n".join([
+        f"## {NAME}", "", __doc__.split("\n\n", 1)[1].strip(), "",
+        f"Data: {len(documents)} factRuEval devset texts, {n_tokens:,} tokens; median of "
+        f"{settings.repeats} runs.", "",
+        table(["system", "seconds", "tokens/s", "speed vs natasha"], rows), "",
+        f"`seminar-nlp analyze` as a command on the same folder (start-up, model loading, "
+        f"reading, all stages, Parquet output): {cli_seconds:.1f} s wall time, peak memory "
+        f"{cli_peak:.0f} MB.",
+    ])

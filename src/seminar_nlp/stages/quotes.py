@@ -1,0 +1,394 @@
+"""Quotes: direct speech and who said it.
+
+Direct speech is either a «...» (or „...“) span that the text attributes to someone, or a
+paragraph that opens with a dash ("— Мы готовы ..., — сказал Олег Смирнов."). A «...» span
+counts only in a speech position: it opens a sentence and a dash follows it ("«...», —
+отметил X"), or it closes a sentence after a colon ("Анна Ковалёва: «...»") or after a
+comma that ends an introduction with a speech verb ("По словам Игоря Петрова, «...»").
+Names in quotes (organisations, events, books) stand after a noun and are not quotes.
+
+The speaker is the person named in the attribution; a pronoun or a role noun ("— добавила
+она", "— пояснил лектор") refers to the last person named before the quote, preferring
+one the text gave that role and one of the verb's gender. Without a singular speech verb
+or a person (e.g. "— сообщили в пресс-службе") the speaker is None. The speech verbs are
+in ``lexicons/speech_verbs.txt``. This module also holds the token view (lower-case words,
+lemmas, quote pairs, paragraphs) that the Events stage shares.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Literal
+
+from ..records import Doc, Mention, Quote, Tag, Token
+from ..resources import Resources, read_lexicon
+
+PAIRS = {"«": "»", "„": "“", "“": "”"}
+DASHES = frozenset({"—", "–", "-"})
+SENTENCE_END = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
+DROPPED_END = frozenset({",", ".", ";", ":"})  # closes a quote but is not part of it
+PRONOUNS = frozenset({"он", "она"})
+ROLE_WINDOW_BEFORE = 10
+ROLE_WINDOW_AFTER = 8
+
+# Token view shared with the Events stage
+
+
+def fold(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """A document's tokens as the rule stages read them."""
+
+    doc: Doc
+    tokens: tuple[Token, ...]
+    tags: tuple[Tag, ...]
+    words: tuple[str, ...]  # lower-case forms, ё as е
+    lemmas: tuple[str, ...]  # lower-case lemmas, ё as е
+    closers: Mapping[int, int]  # opening quote mark -> its closing mark
+    depth: tuple[int, ...]  # quote pairs around each token (its own marks excluded)
+    paragraphs: tuple[int, ...]  # paragraph number of each token
+
+    def sentence_start(self, index: int) -> int:
+        return int(self.doc.need("sentences")[self.tokens[index].sent].token_start)
+
+    def sentence_stop(self, index: int) -> int:
+        return int(self.doc.need("sentences")[self.tokens[index].sent].token_stop)
+
+    def is_word(self, index: int) -> bool:
+        return any(ch.isalpha() for ch in self.words[index])
+
+
+def make_view(doc: Doc) -> View:
+    tokens, tags = doc.need("tokens"), doc.need("tags")
+    closers = pair_quotes(tokens)
+    return View(doc, tokens, tags, tuple(fold(t.form) for t in tokens),
+                tuple(fold(lemma) for lemma in doc.need("lemmas")), closers,
+                quote_depth(len(tokens), closers), paragraph_numbers(doc.text, tokens))
+
+
+def pair_quotes(tokens: Sequence[Token]) -> dict[int, int]:
+    """Match quote marks like brackets; an unmatched mark is ignored."""
+    closers: dict[int, int] = {}
+    stack: list[tuple[int, str]] = []
+    for index, token in enumerate(tokens):
+        form = token.form
+        if stack and form == stack[-1][1]:
+            closers[stack.pop()[0]] = index
+        elif form in PAIRS:
+            stack.append((index, PAIRS[form]))
+        elif form == "»":
+            stack = [item for item in stack if item[1] != "»"]
+    return closers
+
+
+def quote_depth(size: int, closers: Mapping[int, int]) -> tuple[int, ...]:
+    depth = [0] * size
+    for start, stop in closers.items():
+        for index in range(start + 1, stop):
+            depth[index] += 1
+    return tuple(depth)
+
+
+def paragraph_numbers(text: str, tokens: Sequence[Token]) -> tuple[int, ...]:
+    numbers, count, previous = [], 0, 0
+    for token in tokens:
+        count += text.count("\n", previous, token.start)
+        previous = token.stop
+        numbers.append(count)
+    return tuple(numbers)
+
+
+@dataclass(frozen=True, slots=True)
+class Phrases:
+    """Words and phrases of a lexicon; a word matches a token's form or lemma."""
+
+    by_first: Mapping[str, tuple[tuple[str, ...], ...]]
+
+    @classmethod
+    def of(cls, lines: Iterable[str]) -> Phrases:
+        found: dict[str, list[tuple[str, ...]]] = {}
+        for line in lines:
+            words = tuple(fold(word) for word in line.split())
+            found.setdefault(words[0], []).append(words)
+        return cls({key: tuple(sorted(value, key=len, reverse=True))
+                    for key, value in found.items()})
+
+    def match(self, view: View, index: int) -> int:
+        """Length in tokens of the longest phrase at ``index``, 0 if none."""
+        candidates = (self.by_first.get(view.words[index], ())
+                      + self.by_first.get(view.lemmas[index], ()))
+        for phrase in sorted(candidates, key=len, reverse=True):
+            if all(index + k < len(view.words) and word in (view.words[index + k],
+                                                             view.lemmas[index + k])
+                   for k, word in enumerate(phrase)):
+                return len(phrase)
+        return 0
+
+    def within(self, view: View, start: int, stop: int) -> bool:
+        return any(self.match(view, index) for index in range(start, stop))
+
+
+@cache
+def speech_cues() -> Phrases:
+    return Phrases.of(read_lexicon("speech_verbs.txt"))
+
+
+@cache
+def speech_verbs() -> frozenset[str]:
+    return frozenset(fold(line) for line in read_lexicon("speech_verbs.txt") if " " not in line)
+
+
+# Finding direct speech
+
+Kind = Literal["after", "before"]
+
+
+@dataclass(frozen=True, slots=True)
+class Speech:
+    """Quoted words (tokens first..last) and the tokens that attribute them."""
+
+    first: int
+    last: int
+    kind: Kind  # the attribution follows the quote, or precedes it
+    clause: tuple[int, int]
+
+
+def trimmed(view: View, first: int, last: int) -> int:
+    while last > first and view.words[last - 1] in DROPPED_END:
+        last -= 1
+    return last
+
+
+def ends_sentence(view: View, index: int) -> bool:
+    """Whether the quote closing at ``index`` ends its sentence or line."""
+    after = index + 1
+    if after >= len(view.tokens) or view.paragraphs[after] != view.paragraphs[index]:
+        return True
+    return view.words[after] in SENTENCE_END or view.words[after] == ")"
+
+
+def opens_clause(view: View, index: int) -> bool:
+    before = index - 1
+    return (before < 0 or view.paragraphs[before] != view.paragraphs[index]
+            or view.words[before] in SENTENCE_END)
+
+
+def dash_after(view: View, index: int) -> int | None:
+    """Index of the attribution dash after a closing quote mark ("», —", "!» —")."""
+    after = index + 1
+    if after < len(view.words) and view.words[after] in {",", "!", "?", "…"}:
+        after += 1
+    if after < len(view.words) and view.words[after] in DASHES:
+        return after
+    return None
+
+
+def clause_end(view: View, start: int) -> int:
+    """End of an attribution clause: its sentence, line or the next quote mark."""
+    stop = view.sentence_stop(start - 1) if start > 0 else len(view.tokens)
+    for index in range(start, min(stop, len(view.tokens))):
+        if index in view.closers or view.paragraphs[index] != view.paragraphs[start - 1]:
+            return index
+    return stop
+
+
+def has_person(view: View, start: int, stop: int) -> bool:
+    return any(m.type == "PER" and start <= m.token_start < stop
+               for m in view.doc.need("mentions"))
+
+
+def guillemet_speech(view: View, start: int, stop: int) -> Speech | None:
+    """A «...» span in a speech position, or None for a name in quotes."""
+    first, last = start + 1, trimmed(view, start + 1, stop)
+    if sum(view.is_word(index) for index in range(first, last)) < 2:
+        return None
+    before = start - 1
+    dash = dash_after(view, stop)
+    if opens_clause(view, start) and dash is not None:
+        return Speech(first, last, "after", (dash + 1, clause_end(view, dash + 1)))
+    if before < 0 or not ends_sentence(view, stop):
+        return None
+    intro = (view.sentence_start(before), before)
+    if view.words[before] == ":" and (has_person(view, *intro)
+                                      or speech_cues().within(view, *intro)):
+        return Speech(first, last, "before", intro)
+    if view.words[before] == "," and speech_cues().within(view, *intro):
+        return Speech(first, last, "before", intro)
+    return None
+
+
+def attribution_at(view: View, index: int) -> bool:
+    """A dash after closing punctuation, followed by a speech verb ("..., — сказал")."""
+    return (view.words[index] in DASHES and index > 0
+            and view.words[index - 1] in {",", "!", "?", "…", "."}
+            and any(view.lemmas[k] in speech_verbs()
+                    for k in range(index + 1, min(index + 3, len(view.words)))))
+
+
+def dash_line_speech(view: View, dash: int, stop: int) -> list[Speech]:
+    """Direct speech on a line that opens with a dash, split by its attributions."""
+    found: list[Speech] = []
+    start, clause = dash + 1, None
+    index = start
+    while index < stop:
+        if view.depth[index] == 0 and attribution_at(view, index):
+            end = continuation(view, index + 1, stop)
+            clause = (index + 1, end)
+            found.append(Speech(start, trimmed(view, start, index), "after", clause))
+            start = index = end + 1
+            continue
+        index += 1
+    if found and clause is not None and start < stop:
+        found.append(Speech(start, trimmed(view, start, stop), "after", clause))
+    return [speech for speech in found if speech.last > speech.first]
+
+
+def continuation(view: View, start: int, stop: int) -> int:
+    """Where the speech resumes after an attribution ("... — сказал X. — Ещё ..."), or stop."""
+    for index in range(start, stop):
+        if view.words[index] in DASHES and view.words[index - 1] in {".", ","}:
+            return index
+    return stop
+
+
+def paragraph_ranges(view: View) -> list[tuple[int, int]]:
+    ranges, start = [], 0
+    for index in range(1, len(view.tokens) + 1):
+        if index == len(view.tokens) or view.paragraphs[index] != view.paragraphs[start]:
+            ranges.append((start, index))
+            start = index
+    return ranges
+
+
+def find_speech(view: View) -> list[Speech]:
+    found: list[Speech] = []
+    for start, stop in paragraph_ranges(view):
+        if view.words[start] in DASHES:
+            found.extend(dash_line_speech(view, start, stop))
+    taken = [(speech.first, speech.last) for speech in found]
+    for start, stop in sorted(view.closers.items()):
+        inside = any(first <= start < last for first, last in taken)
+        if view.depth[start] == 0 and not inside:
+            speech = guillemet_speech(view, start, stop)
+            if speech is not None:
+                found.append(speech)
+    return sorted(found, key=lambda speech: speech.first)
+
+
+# Who said it
+
+
+def mention_gender(view: View, mention: Mention) -> str | None:
+    genders = [view.tags[index].feats.get("Gender")
+               for index in range(mention.token_start, mention.token_stop)
+               if view.tags[index].pos == "PROPN"]
+    masc, fem = genders.count("Masc"), genders.count("Fem")
+    return "Masc" if masc > fem else "Fem" if fem > masc else None
+
+
+def role_near(view: View, mention: Mention, role: str, persons: Sequence[Mention]) -> bool:
+    """Whether the role word (or a name) is part of or next to the mention in its sentence."""
+    sent_start, sent_stop = view.sentence_start(mention.token_start), view.sentence_stop(
+        mention.token_start)
+    low = max(sent_start, mention.token_start - ROLE_WINDOW_BEFORE,
+              *(p.token_stop for p in persons if p.token_stop <= mention.token_start))
+    high = min(sent_stop, mention.token_stop + ROLE_WINDOW_AFTER)
+    return role in view.lemmas[low:high]
+
+
+def antecedent(view: View, persons: Sequence[tuple[int, Mention]], before: int,
+               role: str | None, gender: str | None) -> int | None:
+    """The last person named before a token, preferring one with the role and gender."""
+    earlier = [(index, m) for index, m in persons if m.token_stop <= before]
+    if role is not None:
+        mentions = [m for _, m in earlier]
+        for index, mention in reversed(earlier):
+            if role_near(view, mention, role, mentions):
+                return index
+    for index, mention in reversed(earlier):
+        if gender is None or mention_gender(view, mention) in (None, gender):
+            return index
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """What an attribution clause says about the speaker."""
+
+    person: int | None = None  # a named person (index into mentions)
+    role: str | None = None  # a role noun or a bare surname
+    gender: str | None = None
+    plural: bool = False
+    speaks: bool = False  # the clause has a speech verb
+
+
+def first_index(view: View, start: int, stop: int, pos: frozenset[str],
+                lemmas: frozenset[str] | None = None, case: str | None = None) -> int | None:
+    for index in range(start, stop):
+        tag = view.tags[index]
+        if (tag.pos in pos and (lemmas is None or view.lemmas[index] in lemmas)
+                and (case is None or tag.feats.get("Case") == case)):
+            return index
+    return None
+
+
+def clause_subject(view: View, persons: Sequence[tuple[int, Mention]], start: int, stop: int,
+                   kind: Kind) -> Subject:
+    """The named person of a clause, else its pronoun or role noun, gender and number."""
+    named = [(index, m) for index, m in persons if start <= m.token_start < stop]
+    pronoun = first_index(view, start, stop, frozenset({"PRON"}), PRONOUNS, "Nom")
+    if named and (pronoun is None or named[0][1].token_start < pronoun):
+        return Subject(person=named[0 if kind == "after" else -1][0], speaks=True)
+    verb = first_index(view, start, stop, frozenset({"VERB", "AUX"}), speech_verbs())
+    feats = view.tags[verb].feats if verb is not None else {}
+    speaks = verb is not None or speech_cues().within(view, start, stop)
+    if pronoun is not None:
+        gender = view.tags[pronoun].feats.get("Gender") or feats.get("Gender")
+        return Subject(gender=gender, speaks=speaks)
+    role = first_index(view, start, stop, frozenset({"NOUN", "PROPN"}), case="Nom")
+    return Subject(role=None if role is None else view.lemmas[role],
+                   gender=feats.get("Gender"), plural=feats.get("Number") == "Plur",
+                   speaks=speaks)
+
+
+def speaker(view: View, persons: Sequence[tuple[int, Mention]], speech: Speech) -> int | None:
+    subject = clause_subject(view, persons, *speech.clause, speech.kind)
+    if subject.person is not None:
+        return subject.person
+    if not subject.speaks or subject.plural:
+        return None
+    before = speech.first if speech.kind == "after" else speech.clause[1]
+    return antecedent(view, persons, before, subject.role, subject.gender)
+
+
+def outside(persons: Iterable[tuple[int, Mention]], speeches: Sequence[Speech]
+            ) -> list[tuple[int, Mention]]:
+    """People not named inside a quote (a quoted name does not speak)."""
+    return [(index, m) for index, m in persons
+            if not any(s.first <= m.token_start < s.last for s in speeches)]
+
+
+def doc_quotes(doc: Doc) -> tuple[Quote, ...]:
+    view = make_view(doc)
+    speeches = find_speech(view)
+    persons = outside(((index, m) for index, m in enumerate(doc.need("mentions"))
+                       if m.type == "PER"), speeches)
+    return tuple(Quote(view.tokens[s.first].start, view.tokens[s.last - 1].stop,
+                       speaker(view, persons, s)) for s in speeches)
+
+
+class Quotes:
+    name = "quotes"
+    needs: tuple[str, ...] = ("sentences", "tokens", "tags", "lemmas", "mentions", "normals")
+    provides: tuple[str, ...] = ("quotes",)
+
+    def __init__(self, resources: Resources) -> None:
+        self.resources = resources
+
+    def __call__(self, docs: Sequence[Doc]) -> list[Doc]:
+        return [replace(doc, quotes=doc_quotes(doc)) for doc in docs]
