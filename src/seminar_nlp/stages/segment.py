@@ -2,17 +2,17 @@
 
 A short list of patterns (``lexicons/atoms.txt``) keeps whole what razdel
 would cut apart: initials and abbreviations with their full stop ("А.",
-"т.", "гг."), hashtags, scores, emoji one by one. Tokens are cut inside each sentence, so none crosses a sentence boundary.
-razdel reads the analysis view of the text (same length), where soft hyphens
-keep a word whole; each token's ``text`` is the slice of ``documents.text``.
+"т.", "гг."), hashtags, scores, emoji one by one. Tokens are cut inside each
+sentence, so none crosses a sentence boundary. razdel reads the analysis view
+of the text (same length), where soft hyphens keep a word whole; each token's
+``text`` is the slice of ``documents.text``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
-
-import re
 from functools import cache
 
 from razdel import sentenize, tokenize
