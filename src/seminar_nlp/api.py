@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .corpus import resolve
+from .corpus import link_entities, resolve
 from .pipeline import DEFAULT_BATCH, Pipeline, batched
 from .readers import ReadOptions, iter_sources
 from .records import Doc
@@ -49,6 +49,7 @@ def analyze(inputs: Iterable[str | os.PathLike[str]] | str | os.PathLike[str] | 
                 progress(doc)
     tables = {name: _concat(name, parts[name]) for name in PER_DOC_TABLES}
     tables["mentions"], tables["entities"] = resolve(tables["mentions"])
+    link_entities(tables)
     for name in TABLE_NAMES:
         tables.setdefault(name, frame(name, []))
     return Tables(**tables)

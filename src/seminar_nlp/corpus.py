@@ -51,3 +51,24 @@ def resolve(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         entities[part] = best[part].where(best["type"] == "PER").to_numpy()
     entities = frame("entities", entities.itertuples(index=False, name=None))
     return mentions, entities.sort_values("entity_id", kind="stable").reset_index(drop=True)
+
+
+def link_entities(tables: dict[str, pd.DataFrame]) -> None:
+    """Fill the entity ids (and the people's canonical names) of roles and quotes."""
+    mentions, entities = tables["mentions"], tables["entities"]
+    ids = mentions.set_index(["doc_id", "mention_id"])["entity_id"]
+    names = entities.set_index("entity_id")["name"]
+
+    def entity(data: pd.DataFrame, column: str) -> pd.Series:
+        keys = pd.MultiIndex.from_arrays([data["doc_id"], data[column]])
+        return pd.Series(ids.reindex(keys).to_numpy(), index=data.index, dtype="string")
+
+    roles = tables["roles"]
+    if not roles.empty:
+        roles["person_id"] = entity(roles, "person_mention_id")
+        roles["person"] = names.reindex(roles["person_id"]).to_numpy()
+        roles["org_id"] = entity(roles, "org_mention_id")
+    quotes = tables["quotes"]
+    if not quotes.empty:
+        quotes["speaker_id"] = entity(quotes, "speaker_mention_id")
+        quotes["speaker"] = names.reindex(quotes["speaker_id"]).to_numpy()

@@ -20,6 +20,7 @@ from .stages.lemma import Lemma
 from .stages.morph import Morph
 from .stages.ner import NER
 from .stages.normal import Normalize
+from .stages.roles import Roles
 from .stages.segment import Segment
 
 DEFAULT_BATCH = 32
@@ -27,7 +28,8 @@ T = TypeVar("T")
 
 
 def default_stages(resources: Resources) -> list[Stage]:
-    return [Segment(), Morph(resources), Lemma(resources), NER(resources), Normalize(resources)]
+    return [Segment(), Morph(resources), Lemma(resources), NER(resources), Normalize(resources),
+            Roles(resources)]
 
 
 def check_order(stages: Sequence[Stage]) -> None:

@@ -27,6 +27,15 @@ def read_lexicon(name: str) -> list[str]:
     return [line for line in lines if line]
 
 
+def _shared_prefix(a: str, b: str) -> int:
+    count = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        count += 1
+    return count
+
+
 class Morphology:
     """pymorphy3 with memoised parsing and inflection."""
 
@@ -40,7 +49,14 @@ class Morphology:
 
     def _inflect(self, word: str, index: int, grams: frozenset[str]) -> str | None:
         form = self.parse(word)[index].inflect(set(grams))
-        return None if form is None else str(form.word)
+        if form is None:
+            return None
+        # Where a lexeme holds two stems ("высшей" -> "высочайшая"), take the form
+        # with the same grammemes that keeps most of the word.
+        twins = [other for other in self.parse(word)[index].lexeme
+                 if other.tag.grammemes == form.tag.grammemes]
+        best = max(twins, key=lambda other: _shared_prefix(other.word, word), default=form)
+        return str(best.word)
 
 
 class Resources:

@@ -12,9 +12,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..cleaning import analysis_view
-from ..records import Doc, EntityType, Mention, Token
+from ..records import Doc, EntityType, Mention, Tag, Token
 from ..resources import Resources
 from .batching import map_sorted
+from .positions import is_head
 
 TYPES: dict[str, EntityType] = {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}
 # Characters the model sometimes leaves at the edges of a span (brackets are
@@ -88,12 +89,45 @@ def doc_mentions(doc: Doc, spans: Sequence[object]) -> tuple[Mention, ...]:
         if first < last:
             mentions.append(Mention(tokens[first].start, tokens[last - 1].stop, kind,
                                     sent, first, last))
-    return tuple(mentions)
+    mentions = [trim_position(m, tokens, doc.need("lemmas")) for m in mentions]
+    return tuple(join_chains(mentions, doc.need("tokens"), doc.need("tags")))
+
+
+def trim_position(mention: Mention, tokens: Sequence[Token], lemmas: Sequence[str]) -> Mention:
+    """Cut a position the model took into an organisation: "[Проректоры] ТПУ"."""
+    first = mention.token_start
+    if mention.type != "ORG" or mention.token_stop - first < 2 or not is_head(lemmas[first]):
+        return mention
+    return replace(mention, token_start=first + 1, start=tokens[first + 1].start)
+
+
+# Joined names keep their places as mentions of their own ("России" in
+# "Министерства ... России" is still a location).
+NESTED = frozenset({"LOC", "ORG"})
+
+
+def join_chains(mentions: Sequence[Mention], tokens: Sequence[Token],
+                tags: Sequence[Tag]) -> list[Mention]:
+    """Join an organisation and the genitive name right after it that the model split off:
+    "Центра искусственного интеллекта" + "Сбера", "Института физики" + "РАН"."""
+    out: list[Mention] = []
+    inner: list[Mention] = []
+    for mention in mentions:
+        last = out[-1] if out else None
+        if (last is not None and last.type == "ORG" and mention.type in ("ORG", "LOC")
+                and mention.token_start == last.token_stop and mention.sent == last.sent
+                and tags[mention.token_start].feats.get("Case") == "Gen"):
+            out[-1] = replace(last, stop=mention.stop, token_stop=mention.token_stop)
+            if mention.type in NESTED:
+                inner.append(mention)
+        else:
+            out.append(mention)
+    return sorted(out + inner, key=lambda m: (m.start, -m.stop))
 
 
 class NER:
     name = "ner"
-    needs: tuple[str, ...] = ("sentences", "tokens")
+    needs: tuple[str, ...] = ("sentences", "tokens", "tags", "lemmas")
     provides: tuple[str, ...] = ("mentions",)
 
     def __init__(self, resources: Resources) -> None:

@@ -170,11 +170,12 @@ class Normalizer:
             if not parses:
                 continue
 
-            def key(item: Found, feats: dict[str, str] = feats) -> tuple[int, float]:
+            def key(item: Found, feats: dict[str, str] = feats) -> tuple[int, int, float]:
                 grams = item[1].tag.grammemes
                 _, votes, score = agreement(item[1], "NOUN", feats)
                 bonus = int(bool(NAME_GRAMS & grams)) + int(item[1].tag.POS in PERSON_POS)
-                return 3 * gender_vote(grams, gender) + votes + bonus, score
+                # A declinable reading beats an indeclinable one ("Анне" is Анна's dative).
+                return 3 * gender_vote(grams, gender) + votes + bonus, -int("Fixd" in grams), score
 
             best = max(parses, key=key)
             found[index] = best
@@ -257,6 +258,16 @@ class Normalizer:
             if best[1].tag.POS not in MODIFIER_POS:
                 return found, None
         return found, None
+
+    def head_parse(self, token: Token, tag: Tag) -> Found | None:
+        """The pymorphy3 parse of a token that agrees best with its tag."""
+        parses = list(enumerate(self.morph.parse(clean_word(token.form))))
+        if not parses:
+            return None
+        return max(parses, key=lambda item: agreement(item[1], tag.pos, tag.feats))
+
+    def gender_of(self, word: str) -> str | None:
+        return self.nominative_gender(word)
 
     def nominative_gender(self, word: str) -> str | None:
         for parse in self.morph.parse(clean_word(word)):

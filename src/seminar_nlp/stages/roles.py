@@ -1,0 +1,293 @@
+"""Roles: a person, the position a sentence gives them, and its organisation.
+
+A position phrase grows around a head from ``lexicons/positions.txt`` (found
+by lemma, in any case): adjectives before it ("генеральный директор"), and
+after it the complements that belong to the position — genitive and
+instrumental words ("руководитель лаборатории прикладного ИИ", "заведующий
+кафедрой"), "по ..." ("проректор по науке"), "и" between genitives
+("министр науки и высшего образования"). The phrase ends at a named
+organisation or place (an ORG/LOC mention, an acronym, a descriptor with a
+«quoted» name), which becomes its ``org``. The person is a PER mention right
+after the phrase ("ректор ТГУ Эдуард Галкин", several when the position is
+plural: "ректоры МГУ и СПбГУ ..."), one before it across a comma, dash or
+bracket ("Максим Абрамов, руководитель ..."), or the last one before a cue
+("... в должности ...", "в качестве ...", "занимающий пост ...").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+
+from ..records import Doc, Mention, Role, Tag, Token
+from ..resources import Morphology, Resources, read_lexicon
+from .normal import Normalizer, is_acronym, join
+from .positions import is_head
+
+LINKS = frozenset({",", "—", "–", "-", "("})
+TAIL_CASES = frozenset({"Gen", "Ins"})
+POSSESSIVES = frozenset({"его", "её", "ее", "их"})
+MAX_TAIL = 12
+
+
+@cache
+def cues() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(line.split()) for line in read_lexicon("role_cues.txt"))
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """Token ranges of a position phrase and of its organisation, if any."""
+
+    start: int
+    head: int
+    stop: int  # end of the position words
+    orgs: tuple[tuple[int, int, int | None], ...] = ()  # (start, stop, mention) each
+
+    @property
+    def end(self) -> int:
+        return self.orgs[-1][1] if self.orgs else self.stop
+
+    def org(self, number: int) -> tuple[int, int, int | None] | None:
+        """The organisation of the ``number``-th person ("ректоры КФУ и КНИТУ А и Б")."""
+        if not self.orgs:
+            return None
+        return self.orgs[number] if number < len(self.orgs) else self.orgs[0]
+
+
+class Sentence:
+    """One sentence's tokens with lookups for the rules."""
+
+    def __init__(self, doc: Doc, first: int, last: int, morph: Morphology) -> None:
+        self.doc, self.first, self.last, self.morph = doc, first, last, morph
+        self.tokens: Sequence[Token] = doc.need("tokens")
+        self.tags: Sequence[Tag] = doc.need("tags")
+        self.lemmas: Sequence[str] = doc.need("lemmas")
+        mentions: Sequence[Mention] = doc.need("mentions")
+        self.starts = {m.token_start: i for i, m in enumerate(mentions)
+                       if first <= m.token_start < last}
+        self.inside = {t: i for i, m in enumerate(mentions) if first <= m.token_start < last
+                       for t in range(m.token_start, m.token_stop)}
+        self.mentions = mentions
+
+    def plural(self, index: int) -> bool:
+        """A plural word by the tagger or by every dictionary reading ("проректоры")."""
+        if self.tags[index].feats.get("Number") == "Plur":
+            return True
+        parses = self.morph.parse(self.tokens[index].form.lower())
+        return bool(parses) and all("plur" in parse.tag.grammemes for parse in parses)
+
+    def form(self, index: int) -> str:
+        return self.tokens[index].form if self.first <= index < self.last else ""
+
+    def mention_at(self, index: int, *types: str) -> int | None:
+        found = self.starts.get(index)
+        if found is not None and self.mentions[found].type in types:
+            return found
+        return None
+
+    def mention_ending_at(self, stop: int, kind: str) -> int | None:
+        index = self.inside.get(stop - 1)
+        if index is not None and self.mentions[index].type == kind and \
+                self.mentions[index].token_stop == stop:
+            return index
+        return None
+
+    def in_mention(self, index: int, *types: str) -> bool:
+        found = self.inside.get(index)
+        return found is not None and self.mentions[found].type in types
+
+
+def find_phrase(s: Sentence, head: int) -> Phrase:
+    start = head
+    while start - 1 >= s.first and s.tags[start - 1].pos == "ADJ" and \
+            not s.in_mention(start - 1, "PER", "ORG", "LOC") and \
+            (s.form(start - 1)[:1].islower() or start - 1 == s.first):
+        start -= 1
+    stop, cases = head + 1, TAIL_CASES
+    while stop < s.last and stop - head <= MAX_TAIL:
+        org = org_at(s, stop)
+        if org is not None:
+            return Phrase(start, head, stop, coordinated_orgs(s, org))
+        step = tail_step(s, stop, cases)
+        if not step:
+            break
+        if s.form(stop) == "по":
+            cases = cases | {"Dat"}  # "проректор по научной работе"
+        stop += step
+    return Phrase(start, head, stop)
+
+
+def coordinated_orgs(s: Sentence, first: tuple[int, int, int | None]
+                     ) -> tuple[tuple[int, int, int | None], ...]:
+    orgs = [first]
+    while s.form(orgs[-1][1]) == "и" and (more := org_at(s, orgs[-1][1] + 1)) is not None \
+            and more[0] == orgs[-1][1] + 1:
+        orgs.append(more)
+    return tuple(orgs)
+
+
+def org_at(s: Sentence, index: int) -> tuple[int, int, int | None] | None:
+    """The organisation starting at ``index`` (after "из"/"в"/"при"), as token range + mention."""
+    at = index + 1 if s.form(index).lower() in ("из", "в", "во", "при", "на") else index
+    mention = s.mention_at(at, "ORG", "LOC")
+    if mention is not None:
+        stop = s.mentions[mention].token_stop
+        if s.form(stop) == "»" and s.doc.text[s.mentions[mention].start:s.mentions[mention].stop
+                                               ].count("«") > 0:
+            stop += 1  # the closing quote the model left out: АО «Невская энергетика»
+        return at, stop, mention
+    if at == index and is_acronym(s.form(at)) and not s.in_mention(at, "PER"):
+        return at, at + 1, None
+    if s.tags[at].pos in ("NOUN",) and s.form(at + 1) == "«" if at + 1 < s.last else False:
+        close = next((i for i in range(at + 2, s.last) if s.form(i) == "»"), None)
+        if close is not None:
+            return at, close + 1, s.mention_at(at + 1, "ORG") or s.mention_at(at + 2, "ORG")
+    return None
+
+
+def tail_step(s: Sentence, index: int, cases: frozenset[str]) -> int:
+    """How many tokens at ``index`` still belong to the position phrase (0: none)."""
+    form, tag = s.form(index), s.tags[index]
+    if s.in_mention(index, "PER") or not form[:1].islower():
+        return 0
+    if tag.pos in ("NOUN", "ADJ", "NUM") and tag.feats.get("Case") in cases:
+        return 1
+    if form == "по" and index + 1 < s.last and s.tags[index + 1].pos in ("NOUN", "ADJ"):
+        return 1
+    if form == "и" and index + 1 < s.last and s.form(index + 1)[:1].islower() and \
+            s.tags[index + 1].feats.get("Case") in ("Gen", "Dat") and \
+            not is_head(s.lemmas[index + 1], s.form(index + 1)):
+        return 1
+    return 0
+
+
+def persons_after(s: Sentence, phrase: Phrase) -> list[int]:
+    found = []
+    index = phrase.end
+    while (person := s.mention_at(index, "PER")) is not None and \
+            not is_acronym(s.form(index)):  # the model's "КубГАУ" is no person
+        found.append(person)
+        index = s.mentions[person].token_stop
+        if not s.plural(phrase.head) or s.form(index) not in (",", "и"):
+            break
+        index += 1
+    return found
+
+
+def person_before(s: Sentence, start: int) -> int | None:
+    if start - 1 >= s.first and s.form(start - 1) in LINKS:
+        return s.mention_ending_at(start - 1, "PER")
+    return None
+
+
+def person_by_cue(s: Sentence, start: int, end: int) -> int | None:
+    """The person a cue ("в должности", "в качестве") gives the position to: the last
+    named before the cue, else the first named after the phrase."""
+    for cue in cues():
+        begin = start - len(cue)
+        if begin >= s.first and tuple(s.lemmas[begin:start]) == cue:
+            people = sorted({m for m in s.inside.values() if s.mentions[m].type == "PER"},
+                            key=lambda m: s.mentions[m].token_start)
+            before = [m for m in people if s.mentions[m].token_stop <= begin]
+            after = [m for m in people if s.mentions[m].token_start >= end]
+            return before[-1] if before else after[0] if after else None
+    return None
+
+
+class RoleFinder:
+    def __init__(self, normalizer: Normalizer) -> None:
+        self.normalizer = normalizer
+
+    def __call__(self, doc: Doc) -> tuple[Role, ...]:
+        roles: list[Role] = []
+        for sent in doc.need("sentences"):
+            sentence = Sentence(doc, sent.token_start, sent.token_stop, self.normalizer.morph)
+            roles.extend(self.sentence(sentence))
+        return tuple(roles)
+
+    def sentence(self, s: Sentence) -> list[Role]:
+        roles: list[Role] = []
+        index = s.first
+        previous: tuple[int, Phrase] | None = None  # last person and phrase given a role
+        pending: list[Phrase] = []  # "основатель и генеральный директор X А. Б."
+        while index < s.last:
+            if not is_head(s.lemmas[index], s.form(index)) or \
+                    s.in_mention(index, "PER", "ORG", "LOC"):
+                index += 1
+                continue
+            phrase = find_phrase(s, index)
+            persons = self.persons(s, phrase, previous)
+            if not persons and s.form(phrase.end) == "и":
+                pending.append(phrase)
+            for number, person in enumerate(persons):
+                for waiting in pending:
+                    roles.append(self.role(s, waiting, person,
+                                           waiting.org(number) or phrase.org(number)))
+                org = phrase.org(number)
+                if org is None and previous is not None and \
+                        s.form(phrase.start - 1).lower() in POSSESSIVES:
+                    org = previous[1].org(0)  # "директор института X и его заместитель Y"
+                roles.append(self.role(s, phrase, person, org))
+            if persons:
+                previous, pending = (persons[0], phrase), []
+            index = max(phrase.end, index + 1)
+        return roles
+
+    def persons(self, s: Sentence, phrase: Phrase, previous: tuple[int, Phrase] | None
+                ) -> list[int]:
+        found = persons_after(s, phrase)
+        if found:
+            return found
+        linked = person_before(s, phrase.start)
+        if linked is None:
+            linked = person_by_cue(s, phrase.start, phrase.end)
+        if linked is None and previous is not None and previous[1].end == phrase.start - 1 \
+                and s.form(phrase.start - 1) in ("и", ",") and \
+                not s.plural(phrase.head):
+            linked = previous[0]  # "X, ректор ТГУ и председатель совета ..."
+        return [] if linked is None else [linked]
+
+    def role(self, s: Sentence, phrase: Phrase, person: int,
+             org: tuple[int, int, int | None] | None) -> Role:
+        tokens, tags = s.tokens, s.tags
+        text = self.position_text(tokens[phrase.start:phrase.stop], tags[phrase.start:phrase.stop],
+                                  phrase.head - phrase.start)
+        if org is None:
+            return Role(person, text, tokens[phrase.start].start, tokens[phrase.stop - 1].stop)
+        first, last, mention = org
+        if mention is not None and s.mentions[mention].token_start == first:
+            name = s.doc.need("normals")[mention].text
+        else:
+            name = self.normalizer.phrase(tokens[first:last], tags[first:last], "ORG").text
+        return Role(person, text, tokens[phrase.start].start, tokens[phrase.stop - 1].stop,
+                    name, mention, tokens[first].start, tokens[last - 1].stop)
+
+    def position_text(self, tokens: Sequence[Token], tags: Sequence[Tag], head: int) -> str:
+        """The position in the nominative singular: modifiers and head inflected, tail kept."""
+        words = [token.form for token in tokens]
+        head_parse = self.normalizer.head_parse(tokens[head], tags[head])
+        if head_parse is not None:
+            words[head] = self.normalizer.inflect(words[head], head_parse, {"nomn", "sing"})
+            gender = self.normalizer.gender_of(words[head])
+            for index in range(head):
+                found = self.normalizer.head_parse(tokens[index], tags[index])
+                if found is not None:
+                    grams = {"nomn", "sing", gender} if gender else {"nomn", "sing"}
+                    words[index] = self.normalizer.inflect(words[index], found, grams)
+        if words and not is_acronym(words[0]):
+            words[0] = words[0].lower()
+        return join(tokens, words)
+
+
+class Roles:
+    name = "roles"
+    needs: tuple[str, ...] = ("sentences", "tokens", "tags", "lemmas", "mentions", "normals")
+    provides: tuple[str, ...] = ("roles",)
+
+    def __init__(self, resources: Resources) -> None:
+        self.finder = RoleFinder(Normalizer(resources.morph))
+
+    def __call__(self, docs: Sequence[Doc]) -> list[Doc]:
+        return [replace(doc, roles=self.finder(doc)) for doc in docs]
