@@ -106,7 +106,7 @@ def role_rows(doc: Doc) -> list[tuple[object, ...]]:
     if doc.roles is None:
         return []
     mentions, normals = doc.need("mentions"), doc.need("normals")
-    rows = []
+    rows: list[tuple[object, ...]] = []
     for role in doc.roles:
         person = mentions[role.person]
         rows.append((doc.source.doc_id, person.sent, None, normals[role.person].text, role.role,
