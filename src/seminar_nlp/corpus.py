@@ -1,51 +1,64 @@
-"""Corpus-level work: one ``entities`` row per resolved entity.
+"""Corpus-level work: one ``entities`` row per resolved entity, and the links to it.
 
-This first resolver groups mentions of one type whose normal forms are the
-same once case and ё/е are folded. It reads only the ``mentions`` table, so it
-runs the same on tables held in memory or read back from written parts. The
-entity's name is its most frequent normal form (the earliest on a tie); the
-other forms are its aliases.
+``resolve.py`` decides which mentions are one entity; this module numbers the
+entities in order of first mention and names them: a person by the fullest
+form seen (first name, patronymic, surname), an organisation by its most
+frequent full form (an acronym only when no full form is known), a place by
+its most frequent normal form. It reads only the ``mentions`` table, so it
+runs the same on tables held in memory or read back from written parts.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from .resolve import display_name, entity_keys, is_acronym
 from .tables import frame
 
 NAME_PARTS = ("first", "middle", "last")
 
 
-def fold(values: pd.Series) -> pd.Series:
-    folded = values.fillna("").str.lower().str.replace("ё", "е", regex=False)
-    return folded.str.replace(r"\s+", " ", regex=True).str.strip()
+def name_rank(data: pd.DataFrame) -> pd.Series:
+    """Higher for better names: more name parts for people, full names for organisations."""
+    parts = sum(data[part].notna().astype(int) for part in NAME_PARTS)
+    initials = data["first"].fillna("").str.len().le(2).astype(int)
+    short_org = data["normal"].fillna("").map(is_acronym).astype(int)
+    per = data["type"] == "PER"
+    return (parts * 2 - initials).where(per, -short_org)
 
 
 def resolve(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return (mentions with entity_id, entities)."""
     if mentions.empty:
         return mentions, frame("entities", [])
-    keys = mentions["type"].astype(str) + "\t" + fold(mentions["normal"])
-    codes, _ = pd.factorize(keys)
+    codes, _ = pd.factorize(entity_keys(mentions))
     ids = pd.Series([f"E{code + 1:05d}" for code in codes], index=mentions.index,
                     dtype="string")
     mentions = mentions.assign(entity_id=ids)
-    data = mentions.assign(key=codes, order=range(len(mentions)))
-    forms = (data.groupby(["key", "normal"], sort=False)
-             .agg(n=("order", "size"), order=("order", "min")).reset_index()
-             .sort_values(["key", "n", "order"], ascending=[True, False, True]))
-    names = forms.drop_duplicates("key").set_index("key")
-    aliases = (forms[~forms["order"].isin(names["order"])].sort_values(["key", "normal"])
+    names = mentions["normal"].fillna("").astype(str)
+    names = names.where(mentions["type"] != "ORG", names.map(display_name))
+    data = mentions.assign(key=codes, order=range(len(mentions)), name=names,
+                           rank=name_rank(mentions))
+    forms = (data.groupby(["key", "name"], sort=False)
+             .agg(rank=("rank", "max"), n=("order", "size"), order=("order", "min"))
+             .reset_index()
+             .sort_values(["key", "rank", "n", "order"], ascending=[True, False, False, True]))
+    best_forms = forms.drop_duplicates("key").set_index("key")
+    aliases = (data[["key", "normal"]].drop_duplicates()
+               .merge(best_forms[["name"]], left_on="key", right_index=True)
+               .query("normal != name").sort_values(["key", "normal"])
                .groupby("key")["normal"].agg("; ".join))
-    best = data.set_index("order").loc[names["order"]].set_index("key")
+    best = (data.sort_values(["rank", "order"], ascending=[False, True])
+            .merge(best_forms[["name"]], left_on=["key", "name"], right_on=["key", "name"])
+            .drop_duplicates("key").set_index("key").loc[best_forms.index])
     per_key = data.groupby("key").agg(n_docs=("doc_id", "nunique"), n_mentions=("order", "size"))
     entities = pd.DataFrame({
-        "entity_id": [f"E{key + 1:05d}" for key in names.index],
+        "entity_id": [f"E{key + 1:05d}" for key in best_forms.index],
         "type": best["type"].to_numpy(),
-        "name": names["normal"].to_numpy(),
-        "aliases": aliases.reindex(names.index).to_numpy(),
-        "n_docs": per_key.loc[names.index, "n_docs"].to_numpy(),
-        "n_mentions": per_key.loc[names.index, "n_mentions"].to_numpy(),
+        "name": best_forms["name"].to_numpy(),
+        "aliases": aliases.reindex(best_forms.index).to_numpy(),
+        "n_docs": per_key.loc[best_forms.index, "n_docs"].to_numpy(),
+        "n_mentions": per_key.loc[best_forms.index, "n_mentions"].to_numpy(),
     })
     for part in NAME_PARTS:
         entities[part] = best[part].where(best["type"] == "PER").to_numpy()

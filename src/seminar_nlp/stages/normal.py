@@ -229,6 +229,8 @@ class Normalizer:
         words[head] = self.inflect_compound(words[head], found[head], tags[head], number)
         gender = self.nominative_gender(words[head])
         for index in range(head):
+            if found[index][1] is None:
+                continue  # a bracket
             grams = {"nomn", "plur"} if number == "plur" else {"nomn", gender or "masc", "sing"}
             words[index] = self.inflect(words[index], found[index], grams)
         return Normal(join(tokens, words))
@@ -240,6 +242,10 @@ class Normalizer:
         found: list[Found] = []
         for index, (token, tag) in enumerate(zip(tokens, tags, strict=True)):
             form = token.form
+            if form in ("(", ")") and found and index + 1 < len(tokens) and \
+                    not is_acronym(tokens[index + 1].form):
+                found.append((-1, None))  # "Казанского (Приволжского) федерального ..."
+                continue
             if (clean_word(form) in STOP_WORDS or form[:1] in OPENERS or is_acronym(form)
                     or not any(ch.isalpha() for ch in form)):
                 return found, None

@@ -1,0 +1,204 @@
+"""Entity resolution: which mentions, within a document and across the corpus, are one entity.
+
+Every mention gets a key; mentions with the same key are one entity.
+
+People: a full name (first name and surname) is the person. A shorter mention
+("Абрамов", "М. Абрамов") joins the full name of its document with the same
+surname and a compatible first name or initial (the nearest one before it,
+else the first); failing that, the only person of the corpus with that
+surname and first initial. Surnames are compared in the nominative with ё
+read as е, so "Ковалёвой" and "Ковалева" meet, while "Абрамов" and
+"Абрамова" (a man and a woman) stay apart.
+
+Organisations: a quoted name keys the organisation whatever generic word
+stands before it («Росатом», госкорпорация «Росатом»); an acronym joins the
+full name it abbreviates, when the text pairs them ("... (СКС)") or when its
+letters are the initials of exactly one full name in the corpus ("РАН" =
+"Российская академия наук"). Locations: their nominative normal form.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .resources import read_lexicon
+
+QUOTED = re.compile(r"«([^«»]+)»?")
+BRACKETED = re.compile(r"^(.*\S)\s*\(([^()]+)\)$")
+NAMESAKE = re.compile(r"\b(им\.|имени)\s")
+WORD = re.compile(r"[\w]+(?:-[\w]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    last: str
+    first: str  # folded first name, or its initial, or ""
+    middle: str  # initial of the patronymic, or ""
+    position: int
+
+
+def fold(text: str) -> str:
+    return " ".join(text.lower().replace("ё", "е").split())
+
+
+def entity_keys(mentions: pd.DataFrame) -> pd.Series:
+    """One key per mention; equal keys are one entity."""
+    keys = pd.Series(index=mentions.index, dtype="string")
+    types = mentions["type"].astype(str)
+    for kind, resolver in (("PER", person_keys), ("ORG", org_keys), ("LOC", place_keys)):
+        part = mentions[types == kind]
+        if not part.empty:
+            keys[part.index] = kind + "\t" + resolver(part)
+    return keys
+
+
+def place_keys(mentions: pd.DataFrame) -> pd.Series:
+    return mentions["normal"].fillna("").map(fold)
+
+
+# People
+
+
+def name_of(row: pd.Series) -> tuple[str, str, str]:
+    def part(column: str) -> str:
+        value = row[column]
+        return "" if pd.isna(value) else fold(str(value)).rstrip(".")
+
+    return part("last"), part("first"), part("middle")
+
+
+def compatible(first: str, other: str) -> bool:
+    return not first or not other or first == other or (
+        min(len(first), len(other)) == 1 and first[0] == other[0])
+
+
+def person_keys(mentions: pd.DataFrame) -> pd.Series:
+    names = {index: name_of(row) for index, row in mentions.iterrows()}
+    corpus: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    for last, first, middle in names.values():
+        if last and len(first) > 1:
+            corpus[last, first[0]].add((first, middle[:1]))
+    keys = {}
+    for doc_id, group in mentions.groupby("doc_id", sort=False):
+        people = [Person(names[i][0], names[i][1], names[i][2][:1], n)
+                  for n, i in enumerate(group.index) if names[i][0] and len(names[i][1]) > 1]
+        for position, index in enumerate(group.index):
+            keys[index] = person_key(names[index], position, people, corpus,
+                                     f"{doc_id}|{fold(str(mentions.at[index, 'normal']))}")
+    return pd.Series(keys, dtype="string").reindex(mentions.index)
+
+
+def person_key(name: tuple[str, str, str], position: int, people: Sequence[Person],
+               corpus: dict[tuple[str, str], set[tuple[str, str]]], alone: str) -> str:
+    last, first, middle = name[0], name[1], name[2][:1]
+    if not last:
+        return "?" + alone  # a first name alone: only the same form in the same document
+    if len(first) > 1 and middle:
+        return f"{last}|{first}|{middle}"
+    matches = [p for p in people if p.last == last and compatible(first, p.first)
+               and compatible(middle, p.middle) and p.middle]
+    if matches:
+        before = [p for p in matches if p.position < position]
+        chosen = before[-1] if before else matches[0]
+        return f"{chosen.last}|{chosen.first}|{chosen.middle}"
+    known = {(f, m) for f, m in corpus.get((last, first[:1]), set())
+             if compatible(first, f) and compatible(middle, m)} if first else {
+        (f, m) for (surname, _), names in corpus.items() if surname == last for f, m in names}
+    full = {(f, m) for f, m in known if m}
+    if len(full) == 1:
+        return "{}|{}|{}".format(last, *full.pop())
+    if len(known) == 1:
+        return "{}|{}|{}".format(last, *known.pop())
+    return f"{last}|{first}|{middle}"
+
+
+# Organisations
+
+
+def generic_words() -> frozenset[str]:
+    return frozenset(read_lexicon("org_descriptors.txt"))
+
+
+def quoted_core(normal: str) -> str | None:
+    """The quoted name of "госкорпорация «Росатом»", when the rest is a generic descriptor."""
+    match = QUOTED.search(normal)
+    if match is None:
+        return None
+    outside = (normal[:match.start()] + " " + normal[match.end():]).split()
+    if all(fold(word) in generic_words() or word.isupper() for word in outside):
+        return fold(match.group(1))
+    return None
+
+
+def initials(name: str) -> str:
+    """Initial letters of a full name's words, up to "имени" ("РАН", "СПГУ" for СПбГУ)."""
+    name = NAMESAKE.split(name)[0]
+    letters: list[str] = []
+    for word in WORD.findall(name):
+        if word.islower() and len(word) <= 3:
+            continue  # и, по, при, для
+        letters.extend(part[0] for part in word.split("-") if part)
+    return "".join(letters).upper()
+
+
+def acronym_letters(text: str) -> str:
+    return "".join(ch for ch in NAMESAKE.split(text)[0] if ch.isupper())
+
+
+def is_acronym(text: str) -> bool:
+    core = NAMESAKE.split(text)[0].strip()
+    letters = [ch for ch in core if ch.isalpha()]
+    return len(letters) >= 2 and " " not in core and sum(ch.isupper() for ch in letters) >= 2
+
+
+def org_keys(mentions: pd.DataFrame) -> pd.Series:
+    normals = mentions["normal"].fillna("").astype(str)
+    stated = stated_pairs(normals)
+    base = {index: org_base(normal, stated) for index, normal in normals.items()}
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for index, normal in normals.items():
+        if not is_acronym(normal) and base[index] == fold(normal):
+            by_initials[initials(normal)].add(base[index])
+    keys = {}
+    for index, normal in normals.items():
+        key = base[index]
+        if is_acronym(normal) and key == fold(normal):
+            tail = fold(NAMESAKE.split(normal)[-1]) if NAMESAKE.search(normal) else ""
+            fulls = {full for full in by_initials.get(acronym_letters(normal), set())
+                     if not tail or full.endswith(tail)}
+            if len(fulls) == 1:
+                key = fulls.pop()
+        keys[index] = key
+    return pd.Series(keys, dtype="string").reindex(mentions.index)
+
+
+def stated_pairs(normals: Iterable[str]) -> dict[str, str]:
+    """Acronym -> full name, from names written "Full Name (ACRONYM)"."""
+    pairs = {}
+    for normal in normals:
+        match = BRACKETED.match(normal)
+        if match and is_acronym(match.group(2)):
+            pairs[fold(match.group(2))] = fold(match.group(1))
+    return pairs
+
+
+def org_base(normal: str, stated: dict[str, str]) -> str:
+    match = BRACKETED.match(normal)
+    if match and is_acronym(match.group(2)):
+        normal = match.group(1)
+    core = quoted_core(normal)
+    if core is not None:
+        return core
+    folded = fold(normal)
+    return stated.get(folded, folded)
+
+
+def display_name(normal: str) -> str:
+    """The name an organisation mention stands for, without a bracketed acronym."""
+    match = BRACKETED.match(normal)
+    return match.group(1) if match and is_acronym(match.group(2)) else normal

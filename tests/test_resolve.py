@@ -1,0 +1,93 @@
+"""Entity resolution on hand-made mention tables: one entity per person or organisation."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from seminar_nlp import Pipeline, Tables
+from seminar_nlp.corpus import resolve
+from seminar_nlp.tables import frame
+
+
+def mentions(*rows: tuple[str, str, str, str | None, str | None, str | None]) -> pd.DataFrame:
+    """Rows of (doc_id, type, normal, first, middle, last)."""
+    return frame("mentions", [
+        (doc, number, 0, 0, 1, normal, kind, normal, None, first, middle, last)
+        for number, (doc, kind, normal, first, middle, last) in enumerate(rows)])
+
+
+def groups(table: pd.DataFrame) -> list[list[str]]:
+    linked, _ = resolve(table)
+    return [list(group["normal"]) for _, group in linked.groupby("entity_id", sort=True)]
+
+
+def test_people_join_within_and_across_documents() -> None:
+    table = mentions(
+        ("a", "PER", "Максим Абрамов", "Максим", None, "Абрамов"),
+        ("a", "PER", "Абрамов", None, None, "Абрамов"),
+        ("a", "PER", "М. Абрамов", "М.", None, "Абрамов"),
+        ("b", "PER", "Максим Абрамов", "Максим", None, "Абрамов"),
+        ("b", "PER", "Анна Абрамова", "Анна", None, "Абрамова"),
+        ("c", "PER", "Анна Ковалёва", "Анна", None, "Ковалёва"),
+        ("c", "PER", "Ковалева", None, None, "Ковалева"),
+    )
+    assert groups(table) == [
+        ["Максим Абрамов", "Абрамов", "М. Абрамов", "Максим Абрамов"],
+        ["Анна Абрамова"],
+        ["Анна Ковалёва", "Ковалева"],
+    ]
+
+
+def test_different_patronymics_are_different_people() -> None:
+    table = mentions(
+        ("a", "PER", "Андрей Викторович Лебедев", "Андрей", "Викторович", "Лебедев"),
+        ("b", "PER", "Лебедев Андрей Олегович", "Андрей", "Олегович", "Лебедев"),
+        ("b", "PER", "Андрей Лебедев", "Андрей", None, "Лебедев"),
+    )
+    assert groups(table) == [["Андрей Викторович Лебедев"],
+                             ["Лебедев Андрей Олегович", "Андрей Лебедев"]]
+
+
+def test_canonical_person_is_the_fullest_form() -> None:
+    table = mentions(
+        ("a", "PER", "Абрамов", None, None, "Абрамов"),
+        ("a", "PER", "Максим Сергеевич Абрамов", "Максим", "Сергеевич", "Абрамов"),
+        ("a", "PER", "Максим Абрамов", "Максим", None, "Абрамов"),
+    )
+    _, entities = resolve(table)
+    assert entities[["name", "aliases", "first", "middle", "last", "n_mentions"]].values.tolist() \
+        == [["Максим Сергеевич Абрамов", "Абрамов; Максим Абрамов", "Максим", "Сергеевич",
+             "Абрамов", 3]]
+
+
+def test_organisations_join_acronyms_and_quoted_names() -> None:
+    table = mentions(
+        ("a", "ORG", "Российская академия наук", None, None, None),
+        ("b", "ORG", "РАН", None, None, None),
+        ("a", "ORG", "Русское географическое общество (РГО)", None, None, None),
+        ("c", "ORG", "РГО", None, None, None),
+        ("a", "ORG", "госкорпорация «Росатом»", None, None, None),
+        ("b", "ORG", "Росатом", None, None, None),
+        ("c", "ORG", "НМИЦ им. В. А. Алмазова", None, None, None),
+        ("c", "ORG", "Национальный медицинский исследовательский центр имени В. А. Алмазова",
+         None, None, None),
+        ("c", "LOC", "Санкт-Петербург", None, None, None),
+        ("c", "LOC", "Ленинградская область", None, None, None),
+    )
+    linked, entities = resolve(table)
+    assert entities[["type", "name", "n_mentions"]].values.tolist() == [
+        ["ORG", "Российская академия наук", 2],
+        ["ORG", "Русское географическое общество", 2],
+        ["ORG", "госкорпорация «Росатом»", 2],
+        ["ORG", "Национальный медицинский исследовательский центр имени В. А. Алмазова", 2],
+        ["LOC", "Санкт-Петербург", 1],
+        ["LOC", "Ленинградская область", 1],
+    ]
+
+
+def test_seed_report_entities(sample_tables: Tables, pipeline: Pipeline) -> None:
+    entities = sample_tables.entities
+    almazov = entities[entities["name"].str.contains("Алмазова", regex=False)]
+    assert almazov[["type", "name", "n_mentions"]].values.tolist() == [
+        ["ORG", "Национальный медицинский исследовательский центр имени В. А. Алмазова", 2]]
+    assert "НМИЦ им. В. А. Алмазова" in str(almazov["aliases"].iloc[0])
