@@ -18,7 +18,8 @@ from pathlib import Path
 
 from .common import DEFAULT_EVAL, ROOT, Settings, machine
 
-SECTIONS = ("benchmarks.lemmas", "benchmarks.ner", "benchmarks.speed")
+SECTIONS = ("benchmarks.lemmas", "benchmarks.ner", "benchmarks.speed", "benchmarks.roles",
+            "benchmarks.keyphrases")
 
 
 def main(argv: list[str] | None = None) -> int:

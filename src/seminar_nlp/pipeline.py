@@ -19,7 +19,9 @@ from .stages import Stage
 from .stages.lemma import Lemma
 from .stages.morph import Morph
 from .stages.ner import NER
+from .stages.events import Events
 from .stages.normal import Normalize
+from .stages.quotes import Quotes
 from .stages.roles import Roles
 from .stages.segment import Segment
 
@@ -29,7 +31,7 @@ T = TypeVar("T")
 
 def default_stages(resources: Resources) -> list[Stage]:
     return [Segment(), Morph(resources), Lemma(resources), NER(resources), Normalize(resources),
-            Roles(resources)]
+            Roles(resources), Events(resources), Quotes(resources)]
 
 
 def check_order(stages: Sequence[Stage]) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -142,3 +142,12 @@ def resolve(span: DateSpan, doc_date: str | None) -> tuple[str, str | None]:
     """ISO start and end (None for a single day) of a date span."""
     first, last = with_years(span, parse_doc_date(doc_date))
     return iso(first), None if last is None else iso(last)
+
+
+def first_date(text: str, spans: Iterable[tuple[int, int]],
+               doc_date: str | None) -> tuple[str | None, str | None]:
+    """ISO start and end of the first date in the first span of ``text`` that has one."""
+    for start, stop in spans:
+        for span in find_dates(text[start:stop], start):
+            return resolve(span, doc_date)
+    return None, None

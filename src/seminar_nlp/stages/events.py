@@ -1,34 +1,29 @@
 """Events: the event a report is about, with its type, title, dates, place and organisers.
 
-The event is the first noun of the event lexicon (``lexicons/event_types.txt``, matched by
-lemmas, longest entry first) that stands in the nominative or accusative outside quotes
-and names, in a sentence with an event verb ("прошёл", "состоялась", "провели"). A text
-without one reports no event. From that sentence come:
-
-- the title: the «...» name right after the event noun, a short phrase allowed between
-  ("семинар для учителей «...»"), unless that phrase names a prize or a contest;
-- the dates (``dates.py``): the first date of the event sentence, else of the first
-  sentence, else of the rest of its paragraph;
-- the place: "в ...", "на базе ...", "на площадке ..." phrases, put in the nominative,
-  venue first, then city ("Технопарк «Академпарк», Новосибирск"); None online.
+The event is the first noun of ``lexicons/event_types.txt`` (matched by lemmas, longest
+entry first) that stands in the nominative or accusative, outside quotes and names, in a
+sentence with an event verb ("прошёл", "состоялась"). A text without one reports no event.
+From that sentence come the title (the «...» name right after the noun, a short phrase
+allowed between unless it names a prize or a contest), the dates (``dates.py``; else from
+the first sentence or the paragraph) and the place ("в ...", "на базе ...", "на площадке
+...", in the nominative, venue first, then city; None online).
 
 Organisers and partners come from the event's paragraph: "организаторами выступили X и
 Y", "X провёл <event>", "<event> организовала X", "организатор — X", "совместно с X" give
-organisers; "при поддержке X", "(генеральным) партнёром выступил X", "партнёр — X" give
-partners. A list of names splits at commas and "и" where the next item starts a new name
-(a capital, or a noun of ``lexicons/org_heads.txt``). The cue words are data in
-``lexicons/event_cues.tsv``.
+organisers; "при поддержке X", "партнёром выступил X", "партнёр — X" give partners. A list
+splits at commas and "и" where the next item starts a new name (a capital or a noun of
+``lexicons/org_heads.txt``). The cue words are data in ``lexicons/event_cues.tsv``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
 from ..records import Doc, Event, Sentence
 from ..resources import Morphology, Resources, read_lexicon
-from .dates import find_dates, resolve
+from .dates import first_date
 from .normal import Normalizer
 from .quotes import DASHES, Phrases, View, fold, make_view
 
@@ -36,8 +31,11 @@ EVENT_CASES = frozenset({"Nom", "Acc"})
 MAX_TITLE_GAP = 5  # words between the event noun and its «title»
 MAX_ROLE_GAP = 3  # words between "организатором" and "выступил" ("организатором семинара")
 LIST_BREAKS = frozenset({";", ":", "—", "–"})
+LIST_ENDS = ("partner_prep", "co_organizer", "list_stop", "organizer_noun", "partner_noun")
 STOP_POS = frozenset({"VERB", "AUX", "SCONJ", "PRON"})
-PLACE_ADP = frozenset({"по", "для"})  # prepositions that may stay inside a venue name
+END_PUNCTUATION = frozenset({",", ".", "!", "?", "…", "и"})
+
+Names = tuple[list[list[int]], int]  # items of a list of names (token indices), where it ended
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +45,10 @@ class Lexicon:
     cues: Mapping[str, Phrases]
     words: Mapping[str, frozenset[str]]  # one-word cues of each kind
     org_heads: frozenset[str]
+
+    def cue(self, view: View, index: int, *kinds: str) -> int:
+        """Length of the longest cue phrase of these kinds at ``index``, 0 if none."""
+        return max((self.cues[kind].match(view, index) for kind in kinds), default=0)
 
 
 def load_lexicon(morph: Morphology) -> Lexicon:
@@ -59,11 +61,11 @@ def load_lexicon(morph: Morphology) -> Lexicon:
     for line in read_lexicon("event_cues.tsv"):
         kind, phrase = line.split("\t")
         kinds.setdefault(kind, []).append(phrase)
-    cues = {kind: Phrases.of(phrases) for kind, phrases in kinds.items()}
     words = {kind: frozenset(fold(p) for p in phrases if " " not in p)
              for kind, phrases in kinds.items()}
-    heads = frozenset(fold(line) for line in read_lexicon("org_heads.txt"))
-    return Lexicon(types, max(map(len, types)), cues, words, heads)
+    return Lexicon(types, max(map(len, types)),
+                   {kind: Phrases.of(phrases) for kind, phrases in kinds.items()}, words,
+                   frozenset(fold(line) for line in read_lexicon("org_heads.txt")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,18 +85,16 @@ def lexicon_matches(view: View, lex: Lexicon, sentence: Sentence) -> Iterator[Ma
     index = sentence.token_start
     while index < sentence.token_stop:
         size = next((n for n in range(lex.longest, 0, -1)
-                     if tuple(view.lemmas[index:index + n]) in lex.types), 0)
+                     if view.lemmas[index:index + n] in lex.types), 0)
         if size and view.depth[index] == 0:
-            key = tuple(view.lemmas[index:index + size])
-            yield Match(index, index + size, lex.types[key], sentence)
+            yield Match(index, index + size, lex.types[view.lemmas[index:index + size]],
+                        sentence)
         index += max(size, 1)
 
 
 def head_case(view: View, match: Match) -> str | None:
-    for index in range(match.start, match.stop):
-        if view.tags[index].pos in {"NOUN", "PROPN"}:
-            return view.tags[index].feats.get("Case")
-    return None
+    return next((view.tags[k].feats.get("Case") for k in range(match.start, match.stop)
+                 if view.tags[k].pos in {"NOUN", "PROPN"}), None)
 
 
 def inside_name(view: View, match: Match) -> bool:
@@ -103,18 +103,17 @@ def inside_name(view: View, match: Match) -> bool:
 
 
 def has_event_verb(view: View, lex: Lexicon, sentence: Sentence) -> bool:
-    return any(view.depth[index] == 0 and view.lemmas[index] in lex.words["event_verb"]
-               and view.tags[index].pos in {"VERB", "AUX"}
-               for index in range(sentence.token_start, sentence.token_stop))
+    return any(view.depth[k] == 0 and view.lemmas[k] in lex.words["event_verb"]
+               and view.tags[k].pos in {"VERB", "AUX"}
+               for k in range(sentence.token_start, sentence.token_stop))
 
 
 def find_event(view: View, lex: Lexicon) -> Match | None:
     for sentence in view.doc.need("sentences"):
-        if not has_event_verb(view, lex, sentence):
-            continue
-        for match in lexicon_matches(view, lex, sentence):
-            if head_case(view, match) in EVENT_CASES and not inside_name(view, match):
-                return match
+        if has_event_verb(view, lex, sentence):
+            for match in lexicon_matches(view, lex, sentence):
+                if head_case(view, match) in EVENT_CASES and not inside_name(view, match):
+                    return match
     return None
 
 
@@ -127,7 +126,7 @@ def with_modifiers(view: View, match: Match) -> int:
     return start
 
 
-# Title
+# Title and dates
 
 
 def title_after(view: View, lex: Lexicon, match: Match) -> str | None:
@@ -135,37 +134,32 @@ def title_after(view: View, lex: Lexicon, match: Match) -> str | None:
     for index in range(match.stop, min(match.stop + MAX_TITLE_GAP + 1, len(view.tokens))):
         closer = view.closers.get(index)
         if closer is not None:
-            if closer - index < 2:
-                return None
-            return view.doc.text[view.tokens[index + 1].start:view.tokens[closer - 1].stop]
+            tokens = view.tokens[index + 1:closer]
+            return view.doc.text[tokens[0].start:tokens[-1].stop] if tokens else None
         if (not view.is_word(index) or view.tags[index].pos in STOP_POS
                 or view.lemmas[index] in lex.words["title_blocker"]):
             return None
     return None
 
 
-# Date
-
-
 def event_dates(view: View, match: Match) -> tuple[str | None, str | None]:
     """Dates of the event sentence, else the first sentence, else the event's paragraph."""
     sentences = view.doc.need("sentences")
-    paragraph = view.paragraphs[match.start]
-    order = [match.sentence, sentences[0]] + [
-        s for s in sentences if view.paragraphs[s.token_start] == paragraph]
-    for sentence in order:
-        text = view.doc.text[sentence.start:sentence.stop]
-        for span in find_dates(text, sentence.start):
-            return resolve(span, view.doc.source.date)
-    return None, None
+    paragraph = [s for s in sentences
+                 if view.paragraphs[s.token_start] == view.paragraphs[match.start]]
+    spans = [(s.start, s.stop) for s in [match.sentence, sentences[0], *paragraph]]
+    return first_date(view.doc.text, spans, view.doc.source.date)
 
 
 # Lists of names (organisers, partners, venues)
 
 
-def is_capital(view: View, index: int) -> bool:
-    form = view.tokens[index].form
-    return form[:1].isupper() or form in {"«", "„", "\""}
+def is_stop(view: View, index: int) -> bool:
+    """A verb or a clause word ends a name; a full participle is a modifier inside it
+    ("Министерство ... перерабатывающей промышленности")."""
+    tag = view.tags[index]
+    participle = tag.feats.get("VerbForm") == "Part" and tag.feats.get("Variant") != "Short"
+    return tag.pos in STOP_POS and not participle
 
 
 def first_noun(view: View, item: Sequence[int]) -> str | None:
@@ -174,23 +168,8 @@ def first_noun(view: View, item: Sequence[int]) -> str | None:
 
 def starts_name(view: View, lex: Lexicon, item: Sequence[int]) -> bool:
     """Whether a list item begins a new name rather than continuing the previous one."""
-    return bool(item) and (is_capital(view, item[0]) or first_noun(view, item) in lex.org_heads)
-
-
-def cue_at(view: View, lex: Lexicon, index: int, kinds: Sequence[str]) -> int:
-    return max((lex.cues[kind].match(view, index) for kind in kinds if kind in lex.cues),
-               default=0)
-
-
-LIST_ENDS = ("partner_prep", "co_organizer", "list_stop", "organizer_noun", "partner_noun")
-
-
-@dataclass(frozen=True, slots=True)
-class Names:
-    """Items of a list of names (token indices each) and where the list ended."""
-
-    items: tuple[tuple[int, ...], ...]
-    stop: int
+    return bool(item) and (view.tokens[item[0]].form[:1].isupper() or item[0] in view.closers
+                           or first_noun(view, item) in lex.org_heads)
 
 
 def split_items(view: View, lex: Lexicon, tokens: Sequence[int]) -> list[list[int]]:
@@ -211,35 +190,49 @@ def split_items(view: View, lex: Lexicon, tokens: Sequence[int]) -> list[list[in
     return merged
 
 
-def name_list(view: View, lex: Lexicon, start: int, stop: int) -> Names:
-    """The names from ``start`` until a verb, a cue phrase or a break ends the list."""
+def walk(view: View, start: int, stop: int, ends: Callable[[int], bool]) -> tuple[list[int], int]:
+    """Tokens from ``start`` until one ``ends`` the phrase; quotes kept, brackets left out."""
     taken: list[int] = []
-    index, dropped = start, False
+    index = start
     while index < stop:
-        word = view.words[index]
-        if view.depth[index] > 0 or view.closers.get(index) is not None or word == "»":
+        if view.depth[index] > 0 or index in view.closers or view.words[index] == "»":
             taken.append(index)
-        elif word == "(":
+        elif view.words[index] == "(":
             index = skip_brackets(view, index, stop)
             continue
-        elif (view.tags[index].pos in STOP_POS or word in LIST_BREAKS
-              or cue_at(view, lex, index, LIST_ENDS)):
-            dropped = view.tags[index].pos in STOP_POS or bool(
-                cue_at(view, lex, index, ("organizer_noun", "partner_noun")))
+        elif ends(index):
             break
         else:
             taken.append(index)
         index += 1
-    items = split_items(view, lex, taken)
-    if dropped and len(items) > 1 and trailing_clause(view, taken, items[-1]):
-        items.pop()  # ", конференция проводилась ..." / ", генеральным партнёром ..."
-    return Names(tuple(tuple(item) for item in items if any(map(view.is_word, item))), index)
+    return taken, index
 
 
-def trailing_clause(view: View, taken: Sequence[int], last: Sequence[int]) -> bool:
-    """Whether the last item follows a comma (a new clause), not "и"."""
-    position = taken.index(last[0])
-    return position > 0 and view.words[taken[position - 1]] == ","
+def name_list(view: View, lex: Lexicon, start: int, stop: int) -> Names:
+    """The names from ``start`` until a verb, a cue phrase or a break ends the list."""
+    taken, index = walk(view, start, stop, lambda k: is_stop(view, k) or view.words[k] in
+                        LIST_BREAKS or bool(lex.cue(view, k, *LIST_ENDS)))
+    if index < stop and (is_stop(view, index)
+                         or lex.cue(view, index, "organizer_noun", "partner_noun")):
+        taken = before_last_comma(view, taken)  # ", конференция проводилась ..."
+    items = split_items(view, lex, without_end_punctuation(view, taken))
+    return [item for item in items if any(map(view.is_word, item))], index
+
+
+def before_last_comma(view: View, taken: list[int]) -> list[int]:
+    """The list without a clause that began at its last comma: only lower-case words stand
+    between that comma and the verb or cue ("..., конференция проводилась")."""
+    commas = [n for n, k in enumerate(taken) if view.words[k] == "," and view.depth[k] == 0]
+    tail = taken[commas[-1] + 1:] if commas else []
+    if commas and all(view.is_word(k) and view.tokens[k].form.islower() for k in tail):
+        return taken[:commas[-1]]
+    return taken
+
+
+def without_end_punctuation(view: View, taken: list[int]) -> list[int]:
+    while taken and view.words[taken[-1]] in END_PUNCTUATION:
+        taken = taken[:-1]
+    return taken
 
 
 def skip_brackets(view: View, index: int, stop: int) -> int:
@@ -256,10 +249,9 @@ def skip_brackets(view: View, index: int, stop: int) -> int:
 
 
 def event_refs(view: View, lex: Lexicon, match: Match) -> frozenset[str]:
-    """Lemmas that refer to the event: its own words and the anaphors."""
+    """Lemmas that refer to the event: its own words, one-word types and the anaphors."""
     own = {view.lemmas[k] for k in range(match.start, match.stop)}
-    single = {key[-1] for key in lex.types}
-    return frozenset(own | single | lex.words.get("anaphor", frozenset()))
+    return frozenset(own | {key[-1] for key in lex.types} | lex.words["anaphor"])
 
 
 def after_role(view: View, lex: Lexicon, index: int, stop: int) -> int | None:
@@ -282,116 +274,121 @@ def neighbour(view: View, index: int, step: int, start: int, stop: int) -> int |
     return k if start <= k < stop else None
 
 
+def refers_to_event(view: View, refs: frozenset[str], index: int) -> bool:
+    """An event word, a closing «, or an object pronoun ("Его провёл ...")."""
+    tag = view.tags[index]
+    return (view.lemmas[index] in refs or view.words[index] == "»"
+            or tag.pos == "PRON" and tag.feats.get("Case") == "Acc")
+
+
 def verb_names(view: View, lex: Lexicon, refs: frozenset[str], index: int,
                sentence: tuple[int, int]) -> Names | None:
     """Organisers of "<event> провёл X" (after the verb) or "X провёл <event>" (before)."""
-    before = neighbour(view, index, -1, *sentence)
-    after = neighbour(view, index, 1, *sentence)
-    if before is not None and (view.lemmas[before] in refs or view.words[before] == "»"):
+    before, after = neighbour(view, index, -1, *sentence), neighbour(view, index, 1, *sentence)
+    if before is not None and refers_to_event(view, refs, before):
         return name_list(view, lex, index + 1, sentence[1])
-    if after is not None and view.lemmas[after] in refs:
-        start = index
-        while start > sentence[0] and view.words[start - 1] != ",":
-            start -= 1
-        return Names(name_list(view, lex, start, index).items, index + 1)
-    return None
+    if after is None or view.lemmas[after] not in refs:
+        return None
+    start = index
+    while start > sentence[0] and view.words[start - 1] != ",":
+        start -= 1
+    while start < index and not starts_name(view, lex, [start]):
+        start += 1  # "18 марта Фонд X провёл семинар": the names start at "Фонд"
+    return name_list(view, lex, start, index)[0], index + 1
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
-    """Organisations found in one sentence, by role."""
-
-    organizers: list[tuple[int, ...]]
-    partners: list[tuple[int, ...]]
-
-
-def sentence_roles(view: View, lex: Lexicon, refs: frozenset[str], start: int,
-                   stop: int) -> Found:
-    found = Found([], [])
-    index = start
-    while index < stop:
-        names, role = role_at(view, lex, refs, index, (start, stop), bool(found.organizers))
+def sentence_roles(view: View, lex: Lexicon, refs: frozenset[str],
+                   sentence: Sentence) -> Iterator[tuple[str, list[int]]]:
+    """(role, name) for every organiser and partner a sentence names."""
+    bounds = (sentence.token_start, sentence.token_stop)
+    index, organizers = bounds[0], False
+    while index < bounds[1]:
+        role, names = role_at(view, lex, refs, index, bounds, organizers)
         if names is None:
             index += 1
             continue
-        (found.organizers if role == "organizer" else found.partners).extend(names.items)
-        index = max(names.stop, index + 1)
-    return found
+        organizers = organizers or (role == "organizer" and bool(names[0]))
+        yield from ((role, item) for item in names[0])
+        index = max(names[1], index + 1)
 
 
 def role_at(view: View, lex: Lexicon, refs: frozenset[str], index: int,
-            sentence: tuple[int, int], has_organizers: bool) -> tuple[Names | None, str]:
-    """The names a cue at ``index`` introduces, and their role."""
-    if view.depth[index] > 0:
-        return None, ""
+            sentence: tuple[int, int], has_organizers: bool) -> tuple[str, Names | None]:
+    """The role and the names that a cue at ``index`` introduces."""
     stop = sentence[1]
+    if view.depth[index] > 0:
+        return "", None
     for kind, role in (("organizer_noun", "organizer"), ("partner_noun", "partner")):
-        if view.lemmas[index] in lex.words.get(kind, frozenset()):
+        if view.lemmas[index] in lex.words[kind]:
             begin = after_role(view, lex, index, stop)
-            return (None if begin is None else name_list(view, lex, begin, stop)), role
-    size = cue_at(view, lex, index, ("partner_prep",))
-    if size:
-        return name_list(view, lex, index + size, stop), "partner"
-    size = cue_at(view, lex, index, ("co_organizer",))
-    if size and has_organizers:
-        return name_list(view, lex, index + size, stop), "organizer"
-    if (view.lemmas[index] in lex.words["organizer_verb"]
-            and view.tags[index].pos in {"VERB", "AUX"}):
-        return verb_names(view, lex, refs, index, sentence), "organizer"
-    return None, ""
-
-
-def paragraph_sentences(view: View, match: Match) -> list[Sentence]:
-    paragraph = view.paragraphs[match.start]
-    return [s for s in view.doc.need("sentences")
-            if s.token_start >= match.sentence.token_start
-            and view.paragraphs[s.token_start] == paragraph]
-
-
-def unique(values: Sequence[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(value for value in values if value))
+            return role, None if begin is None else name_list(view, lex, begin, stop)
+    if size := lex.cue(view, index, "partner_prep"):
+        return "partner", name_list(view, lex, index + size, stop)
+    if (size := lex.cue(view, index, "co_organizer")) and has_organizers:
+        return "organizer", name_list(view, lex, index + size, stop)
+    if view.lemmas[index] in lex.words["organizer_verb"] and view.tags[index].pos == "VERB":
+        return "organizer", verb_names(view, lex, refs, index, sentence)
+    return "", None
 
 
 # Place
 
 
 def online(view: View, lex: Lexicon, match: Match) -> bool:
-    cues = lex.words.get("online", frozenset())
+    cues = lex.words["online"]
     return match.event_type in cues or any(
         view.lemmas[k] in cues or view.words[k] in cues
         for k in range(match.sentence.token_start, match.sentence.token_stop))
 
 
+def inside_mention(view: View, index: int) -> bool:
+    """Whether a name mention runs on through the token ("агентство по делам молодёжи")."""
+    return any(m.type != "PER" and m.token_start < index < m.token_stop - 1
+               for m in view.doc.need("mentions"))
+
+
 def place_phrase(view: View, match: Match, start: int) -> list[int]:
-    """Tokens of a venue phrase from ``start`` (brackets left out)."""
-    taken: list[int] = []
-    index, stop = start, match.sentence.token_stop
-    while index < stop and not match.start <= index < match.stop:
-        word, pos = view.words[index], view.tags[index].pos
-        if view.depth[index] == 0 and view.closers.get(index) is None and word != "»":
-            if word == "(":
-                index = skip_brackets(view, index, stop)
-                continue
-            if (pos in STOP_POS or (pos == "ADP" and word not in PLACE_ADP)
-                    or word in LIST_BREAKS or word == "," or any(ch.isdigit() for ch in word)):
-                break
-        taken.append(index)
-        index += 1
-    return taken
+    """Tokens of a venue phrase from ``start``: up to a verb, a comma, a number, the event
+    noun or a preposition that no name runs on through."""
+    def ends(k: int) -> bool:
+        word = view.words[k]
+        return (is_stop(view, k) or word in LIST_BREAKS or word == ","
+                or (view.tags[k].pos == "ADP" and not inside_mention(view, k))
+                or any(ch.isdigit() for ch in word) or match.start <= k < match.stop)
+
+    return without_end_punctuation(view, walk(view, start, match.sentence.token_stop, ends)[0])
+
+
+def place_items(view: View, lex: Lexicon, match: Match) -> Iterator[list[int]]:
+    """Venues and cities that the event sentence names after a venue preposition."""
+    index = match.sentence.token_start
+    while index < match.sentence.token_stop:
+        size = lex.cue(view, index, "venue") if view.depth[index] == 0 else 0
+        if not size:
+            index += 1
+            continue
+        phrase = place_phrase(view, match, index + size)
+        yield from (item for item in split_items(view, lex, phrase)
+                    if plausible_place(view, lex, item))
+        index = max(index + size, phrase[-1] + 1 if phrase else 0)
 
 
 def plausible_place(view: View, lex: Lexicon, item: Sequence[int]) -> bool:
     head = first_noun(view, item)
-    if head is None or head in lex.words.get("not_place", frozenset()):
+    if head is None or head in lex.words["not_place"]:
         return False
-    named = any(m.type != "PER" and m.token_start <= item[0] < m.token_stop
-                for m in view.doc.need("mentions"))
-    return named or is_capital(view, item[0]) or head in lex.org_heads
+    return starts_name(view, lex, item) or any(
+        m.type != "PER" and m.token_start <= k < m.token_stop
+        for m in view.doc.need("mentions") for k in item)
 
 
 def is_city(view: View, item: Sequence[int]) -> bool:
     return any(m.type == "LOC" and m.token_start <= item[0] and item[-1] < m.token_stop
                for m in view.doc.need("mentions"))
+
+
+def unique(values: Sequence[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(value for value in values if value))
 
 
 class Events:
@@ -419,10 +416,9 @@ class Events:
         if match is None:
             return ()
         start = view.tokens[with_modifiers(view, match)].start
-        date, date_end = event_dates(view, match)
         organizers, partners = self.organisations(view, match)
         return (Event(match.event_type, start, view.tokens[match.stop - 1].stop,
-                      title_after(view, self.lexicon, match), date, date_end,
+                      title_after(view, self.lexicon, match), *event_dates(view, match),
                       self.place(view, match), organizers, partners),)
 
     def normal(self, view: View, item: Sequence[int], kind: str = "ORG") -> str:
@@ -430,37 +426,27 @@ class Events:
                                       [view.tags[k] for k in item], kind).text
 
     def organisations(self, view: View, match: Match) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        lex = self.lexicon
-        refs = event_refs(view, lex, match)
-        organizers: list[str] = []
-        partners: list[str] = []
-        persons = {(m.token_start, m.token_stop) for m in view.doc.need("mentions")
-                   if m.type == "PER"}
-        for sentence in paragraph_sentences(view, match):
-            found = sentence_roles(view, lex, refs, sentence.token_start, sentence.token_stop)
-            for items, out in ((found.organizers, organizers), (found.partners, partners)):
-                out.extend(self.normal(view, item) for item in items
-                           if (item[0], item[-1] + 1) not in persons)
-        return unique(organizers), unique(partners)
+        """Organisers and partners named in the event's paragraph (people left out)."""
+        refs = event_refs(view, self.lexicon, match)
+        people = {(m.token_start, m.token_stop) for m in view.doc.need("mentions")
+                  if m.type == "PER"}
+        found: dict[str, list[str]] = {"organizer": [], "partner": []}
+        for sentence in view.doc.need("sentences"):
+            if (sentence.token_start < match.sentence.token_start
+                    or view.paragraphs[sentence.token_start] != view.paragraphs[match.start]):
+                continue
+            for role, item in sentence_roles(view, self.lexicon, refs, sentence):
+                if (item[0], item[-1] + 1) not in people:
+                    found[role].append(self.normal(view, item))
+        return unique(found["organizer"]), unique(found["partner"])
 
     def place(self, view: View, match: Match) -> str | None:
-        lex = self.lexicon
-        if online(view, lex, match):
+        if online(view, self.lexicon, match):
             return None
-        venues: list[str] = []
-        cities: list[str] = []
-        sentence = match.sentence
-        index = sentence.token_start
-        while index < sentence.token_stop:
-            size = cue_at(view, lex, index, ("venue",)) if view.depth[index] == 0 else 0
-            if not size:
-                index += 1
-                continue
-            phrase = place_phrase(view, match, index + size)
-            for item in split_items(view, lex, phrase):
-                if plausible_place(view, lex, item):
-                    city = is_city(view, item)
-                    (cities if city else venues).append(
-                        self.normal(view, item, "LOC" if city else "ORG"))
-            index = max(index + size, phrase[-1] + 1 if phrase else 0)
+        venues, cities = [], []
+        for item in place_items(view, self.lexicon, match):
+            if is_city(view, item):
+                cities.append(self.normal(view, item, "LOC"))
+            else:
+                venues.append(self.normal(view, item))
         return ", ".join(unique(venues + cities)) or None

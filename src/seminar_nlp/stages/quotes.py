@@ -10,7 +10,8 @@ Names in quotes (organisations, events, books) stand after a noun and are not qu
 The speaker is the person named in the attribution; a pronoun or a role noun ("— добавила
 она", "— пояснил лектор") refers to the last person named before the quote, preferring
 one the text gave that role and one of the verb's gender. Without a singular speech verb
-or a person (e.g. "— сообщили в пресс-службе") the speaker is None. The speech verbs are
+or a person ("— сообщили в пресс-службе"), or when the person only qualifies the speaker
+("— сообщил представитель Обамы"), the speaker is None. The speech verbs are
 in ``lexicons/speech_verbs.txt``. This module also holds the token view (lower-case words,
 lemmas, quote pairs, paragraphs) that the Events stage shares.
 """
@@ -189,12 +190,20 @@ def dash_after(view: View, index: int) -> int | None:
 
 
 def clause_end(view: View, start: int) -> int:
-    """End of an attribution clause: its sentence, line or the next quote mark."""
+    """End of an attribution clause: its sentence or line."""
     stop = view.sentence_stop(start - 1) if start > 0 else len(view.tokens)
     for index in range(start, min(stop, len(view.tokens))):
-        if index in view.closers or view.paragraphs[index] != view.paragraphs[start - 1]:
+        if view.paragraphs[index] != view.paragraphs[start - 1]:
             return index
     return stop
+
+
+def intro_start(view: View, before: int) -> int:
+    """Start of the words before a quote: its sentence, or the end of a quote before it."""
+    start = view.sentence_start(before)
+    closed = [stop for opener, stop in view.closers.items()
+              if start <= stop < before and view.depth[opener] == 0]
+    return max(closed, default=start - 1) + 1
 
 
 def has_person(view: View, start: int, stop: int) -> bool:
@@ -213,7 +222,7 @@ def guillemet_speech(view: View, start: int, stop: int) -> Speech | None:
         return Speech(first, last, "after", (dash + 1, clause_end(view, dash + 1)))
     if before < 0 or not ends_sentence(view, stop):
         return None
-    intro = (view.sentence_start(before), before)
+    intro = (intro_start(view, before), before)
     if view.words[before] == ":" and (has_person(view, *intro)
                                       or speech_cues().within(view, *intro)):
         return Speech(first, last, "before", intro)
@@ -323,7 +332,7 @@ class Subject:
     person: int | None = None  # a named person (index into mentions)
     role: str | None = None  # a role noun or a bare surname
     gender: str | None = None
-    plural: bool = False
+    anonymous: bool = False  # the speaker is not one person the text names ("сообщили")
     speaks: bool = False  # the clause has a speech verb
 
 
@@ -331,7 +340,8 @@ def first_index(view: View, start: int, stop: int, pos: frozenset[str],
                 lemmas: frozenset[str] | None = None, case: str | None = None) -> int | None:
     for index in range(start, stop):
         tag = view.tags[index]
-        if (tag.pos in pos and (lemmas is None or view.lemmas[index] in lemmas)
+        if (view.depth[index] == 0 and tag.pos in pos
+                and (lemmas is None or view.lemmas[index] in lemmas)
                 and (case is None or tag.feats.get("Case") == case)):
             return index
     return None
@@ -343,6 +353,8 @@ def clause_subject(view: View, persons: Sequence[tuple[int, Mention]], start: in
     named = [(index, m) for index, m in persons if start <= m.token_start < stop]
     pronoun = first_index(view, start, stop, frozenset({"PRON"}), PRONOUNS, "Nom")
     if named and (pronoun is None or named[0][1].token_start < pronoun):
+        if kind == "after" and complements_role(view, named[0][1]):
+            return Subject(anonymous=True, speaks=True)  # "— сообщил представитель Обамы"
         return Subject(person=named[0 if kind == "after" else -1][0], speaks=True)
     verb = first_index(view, start, stop, frozenset({"VERB", "AUX"}), speech_verbs())
     feats = view.tags[verb].feats if verb is not None else {}
@@ -350,17 +362,37 @@ def clause_subject(view: View, persons: Sequence[tuple[int, Mention]], start: in
     if pronoun is not None:
         gender = view.tags[pronoun].feats.get("Gender") or feats.get("Gender")
         return Subject(gender=gender, speaks=speaks)
-    role = first_index(view, start, stop, frozenset({"NOUN", "PROPN"}), case="Nom")
+    role = source_noun(view, start, stop)
+    number = feats.get("Number") or (view.tags[role].feats.get("Number") if role else None)
     return Subject(role=None if role is None else view.lemmas[role],
-                   gender=feats.get("Gender"), plural=feats.get("Number") == "Plur",
-                   speaks=speaks)
+                   gender=feats.get("Gender"), anonymous=number == "Plur", speaks=speaks)
+
+
+def complements_role(view: View, mention: Mention) -> bool:
+    """A person in the genitive after a noun: "представитель Обамы" names someone else."""
+    before = mention.token_start - 1
+    return (view.tags[mention.token_stop - 1].feats.get("Case") == "Gen" and before >= 0
+            and view.tags[before].pos == "NOUN")
+
+
+def source_noun(view: View, start: int, stop: int) -> int | None:
+    """The noun that names the speaker: the subject, or the noun after "по словам"."""
+    nouns = frozenset({"NOUN", "PROPN"})
+    subject = first_index(view, start, stop, nouns, case="Nom")
+    if subject is not None:
+        return subject
+    for index in range(start, stop):
+        size = speech_cues().match(view, index)
+        if size > 1:
+            return first_index(view, index + size, stop, nouns)
+    return None
 
 
 def speaker(view: View, persons: Sequence[tuple[int, Mention]], speech: Speech) -> int | None:
     subject = clause_subject(view, persons, *speech.clause, speech.kind)
     if subject.person is not None:
         return subject.person
-    if not subject.speaks or subject.plural:
+    if not subject.speaks or subject.anonymous:
         return None
     before = speech.first if speech.kind == "after" else speech.clause[1]
     return antecedent(view, persons, before, subject.role, subject.gender)

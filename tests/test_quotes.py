@@ -1,0 +1,159 @@
+"""The Quotes stage: the golden quotes of tests/data/events_golden.jsonl, the speakers of
+the sample reports, and what is not a quote."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from conftest import DATA, REPORTS
+from seminar_nlp import Pipeline
+from seminar_nlp.readers import iter_sources
+from seminar_nlp.records import Doc, Source
+
+GOLDEN = [json.loads(line) for line in
+          (DATA / "events_golden.jsonl").read_text("utf-8").splitlines() if line.strip()]
+
+# Speakers of the quotes of each sample report, in order, as the final table names them.
+REPORT_SPEAKERS = {
+    "01-ai-conference-kazan": ["Рустем Ильдарович Хайруллин", "Олег Дмитриев",
+                               "Ирина Сергеевна Соколова"],
+    "02-energy-forum-tyumen": ["Сергей Викторович Белоусов", "Виктор Степанович Рогов",
+                               "Марина Олеговна Зайцева"],
+    "03-roundtable-ecology-arkhangelsk": ["Абдурахманова Наталья Петровна",
+                                          "Мария Андреевна Волкова",
+                                          "Белозерская Ксения Викторовна"],
+    "04-lecture-history-novgorod": ["Ольга Геннадьевна Михайлова", "Кирилл Аркадьевич Сорокин",
+                                    "Дарья Кузьмина"],
+    "05-hackathon-novosibirsk": ["Алексей Борисович Котельников", "Ольга Шевченко",
+                                 "Тимур Ахметов"],
+    "06-exhibition-agro-krasnodar": ["Аркадий Петрович Кравец", "Нино Гогия",
+                                     "Сергей Васильевич Ткаченко"],
+    "07-award-ceremony-moscow": ["Денис Олегович Малышев", "Андрей Викторович Лебедев",
+                                 "Екатерина Дмитриевна Вишневская", "Сергей Павлович Ермаков"],
+    "08-summer-school-vladivostok": ["Вадим Игоревич Соловьёв", "Нгуен Ван Хоа",
+                                     "Алина Кожевникова", "Ксения Андреевна Петровская"],
+    "09-webinar-digital-health": ["Марина Олеговна Ковалёва", "Елена Викторовна Шестакова",
+                                  "Дмитрий Андреевич Лаптев"],
+    "10-strategic-session-tomsk": ["Сергей Белов", "Дарья Мельникова"],
+    "11-press-conference-rosatom": ["Олег Бондаренко", "Игорь Семёнович Ларионов",
+                                    "Наталья Сергеевна Громова"],
+    "12-scientific-seminar-yekaterinburg": ["Марина Сергеевна Полянская",
+                                            "Рустам Ильдарович Хабибуллин", "Константин Сёмин"],
+    "13-forum-youth-sochi": ["Артём Владимирович Сафронов", "Игорь Дмитриевич Лосев",
+                             "Юлия Андреевна Гладкова"],
+    "14-conference-medicine-samara": ["Евгений Аркадьевич Миронов", "Борис Геннадьевич Тарасов",
+                                      "Виктория Павловна Белецкая"],
+    "15-roundtable-education-petrozavodsk": ["Татьяна Игоревна Королёва", "Михаил Иванов",
+                                             "Антон Сергеевич Лукин",
+                                             "Татьяна Игоревна Королёва"],
+    "16-international-conference-minsk-kazan": ["Лилия Рашитовна Хасанова", "Айгерим Нурланова",
+                                                "Мишель Дюбуа"],
+    "almazov-seminar": ["Максим Абрамов"],
+}
+
+
+@pytest.fixture(scope="session")
+def quote_pipeline(pipeline: Pipeline) -> Pipeline:
+    return pipeline  # events and quotes are default stages
+
+
+@pytest.fixture(scope="session")
+def golden_docs(quote_pipeline: Pipeline) -> dict[str, Doc]:
+    docs = quote_pipeline.run_batch([Doc(Source(item["id"], "<text>", item["text"],
+                                                date=item["doc_date"])) for item in GOLDEN])
+    return {doc.source.doc_id: doc for doc in docs}
+
+
+def speaker_names(doc: Doc, index: int | None) -> set[str | None]:
+    """The speaker mention's normal form and the fullest normal form of its surname."""
+    if index is None:
+        return {None}
+    normals, mentions = doc.need("normals"), doc.need("mentions")
+    own = normals[index]
+    same = [n.text for m, n in zip(mentions, normals, strict=True)
+            if m.type == "PER" and own.last is not None and n.last == own.last]
+    return {own.text, max(same, key=len, default=own.text)}
+
+
+def fullest_name(doc: Doc, index: int | None) -> str | None:
+    names = speaker_names(doc, index) - {None}
+    return max(names, key=len) if names else None
+
+
+@pytest.mark.parametrize("item", GOLDEN, ids=[item["id"] for item in GOLDEN])
+def test_golden_quotes(golden_docs: dict[str, Doc], item: dict[str, Any]) -> None:
+    doc = golden_docs[item["id"]]
+    quotes = doc.need("quotes")
+    assert [doc.text[q.start:q.stop] for q in quotes] == [q["text"] for q in item["quotes"]]
+    for quote, expected in zip(quotes, item["quotes"], strict=True):
+        assert expected["speaker"] in speaker_names(doc, quote.speaker)
+
+
+def test_speakers_are_people(golden_docs: dict[str, Doc]) -> None:
+    for doc in golden_docs.values():
+        for quote in doc.need("quotes"):
+            if quote.speaker is not None:
+                assert doc.need("mentions")[quote.speaker].type == "PER"
+
+
+def test_sample_report_speakers(quote_pipeline: Pipeline) -> None:
+    found = {doc.source.doc_id: [fullest_name(doc, q.speaker) for q in doc.need("quotes")]
+             for doc in quote_pipeline.run(iter_sources([REPORTS]))}
+    assert found == REPORT_SPEAKERS
+
+
+def quoted(pipeline: Pipeline, text: str) -> list[tuple[str, str | None]]:
+    doc = pipeline.process(text)
+    return [(doc.text[q.start:q.stop], fullest_name(doc, q.speaker))
+            for q in doc.need("quotes")]
+
+
+def test_names_in_quotes_are_not_quotes(quote_pipeline: Pipeline) -> None:
+    text = ("«Росатом» открыл новый центр в Сарове. Профессор Иван Петров назвал проект "
+            "«Умный город». Участники работали в трёх треках: «Геоданные», «Медицина» и "
+            "«Тексты». Он рассказал о своей книге «Мозг, который учится».")
+    assert quoted(quote_pipeline, text) == []
+
+
+def test_quotes_before_and_after_their_attribution(quote_pipeline: Pipeline) -> None:
+    text = ("В Доме журналиста прошла встреча. Иван Петров сказал: «Мы готовы». "
+            "«Следующая книга выйдет осенью», — добавил он. Как отметила Ольга Смирнова, "
+            "«в этом году мы впервые пригласили иностранных студентов». По мнению "
+            "организаторов, «встреча стала традицией». „Мы собрали лучших“, — сказал "
+            "министр Айдар Салихов.")
+    assert quoted(quote_pipeline, text) == [
+        ("Мы готовы", "Иван Петров"),
+        ("Следующая книга выйдет осенью", "Иван Петров"),
+        ("в этом году мы впервые пригласили иностранных студентов", "Ольга Смирнова"),
+        ("встреча стала традицией", None),
+        ("Мы собрали лучших", "Айдар Салихов"),
+    ]
+
+
+def test_dash_lines(quote_pipeline: Pipeline) -> None:
+    text = ("Конференцию открыл ректор Сергей Иванов.\n"
+            "— Мы рады, что конференция собрала более трёхсот участников, — сказал он.\n"
+            "— Такое событие важно для региона, — отметила проректор Мария Котова. — Мы будем "
+            "проводить его ежегодно.\n"
+            "— Программа — это главное, — сообщили в пресс-службе.")
+    assert quoted(quote_pipeline, text) == [
+        ("Мы рады, что конференция собрала более трёхсот участников", "Сергей Иванов"),
+        ("Такое событие важно для региона", "Мария Котова"),
+        ("Мы будем проводить его ежегодно", "Мария Котова"),
+        ("Программа — это главное", None),
+    ]
+
+
+def test_a_pronoun_finds_a_person_of_its_gender(quote_pipeline: Pipeline) -> None:
+    text = ("Доклад сделала Анна Белова. Она вспомнила о Викторе Зуеве, основателе "
+            "лаборатории. «Такие сплавы сохраняют прочность», — подчеркнула она.")
+    assert quoted(quote_pipeline, text) == [("Такие сплавы сохраняют прочность", "Анна Белова")]
+
+
+def test_a_person_who_only_qualifies_the_speaker(quote_pipeline: Pipeline) -> None:
+    text = ("Госсекретарь Рекс Тиллерсон живёт неподалёку. «Семья планирует остаться в "
+            "Вашингтоне», — сообщил представитель Барака Обамы.")
+    assert quoted(quote_pipeline, text) == [("Семья планирует остаться в Вашингтоне", None)]
