@@ -16,10 +16,10 @@ from typing import TypeVar
 from .records import LAYERS, Doc, Source, Status
 from .resources import Resources, shared
 from .stages import Stage
+from .stages.events import Events
 from .stages.lemma import Lemma
 from .stages.morph import Morph
 from .stages.ner import NER
-from .stages.events import Events
 from .stages.normal import Normalize
 from .stages.quotes import Quotes
 from .stages.roles import Roles
