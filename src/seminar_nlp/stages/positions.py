@@ -7,6 +7,10 @@ from functools import cache
 from ..resources import read_lexicon
 
 PREFIXES = ("вице-", "экс-", "зам-")
+# Heads that are participles or abbreviations, which the tagger does not call nouns.
+NOT_NOUNS = frozenset({"заведующий", "заведующая", "управляющий", "управляющая", "командующий",
+                       "исполняющий", "исполняющая", "уполномоченный", "уполномоченная",
+                       "зав", "зав."})
 
 
 @cache
@@ -21,4 +25,13 @@ def is_head(*words: str) -> bool:
         if word in heads() or any(word.startswith(prefix) and word[len(prefix):] in heads()
                                   for prefix in PREFIXES):
             return True
+        if "-" in word and word.rsplit("-", 1)[1] in heads():
+            return True  # "хип-хоп-исполнитель", "экс-министр"
     return False
+
+
+def heads_phrase(lemma: str, form: str, pos: str) -> bool:
+    """Whether a token heads a position phrase: a listed noun, or a listed participle."""
+    if pos in ("NOUN", "PROPN"):
+        return is_head(lemma, form)
+    return form.lower() in NOT_NOUNS or lemma.lower() in NOT_NOUNS

@@ -23,11 +23,15 @@ from functools import cache
 from ..records import Doc, Mention, Role, Tag, Token
 from ..resources import Morphology, Resources, read_lexicon
 from .normal import Normalizer, is_acronym, join
-from .positions import is_head
+from .positions import heads_phrase, is_head
 
 LINKS = frozenset({",", "—", "–", "-", "("})
 TAIL_CASES = frozenset({"Gen", "Ins"})
 POSSESSIVES = frozenset({"его", "её", "ее", "их"})
+PLACE_PREPOSITIONS = frozenset({"в", "во", "при", "от", "на", "по"})
+# Prepositions whose phrase can belong to a position: "проректор по науке",
+# "член палаты от штата", "представитель при президенте".
+TAIL_PREPOSITIONS = {"по": "Dat", "от": "Gen", "при": "Loc"}
 MAX_TAIL = 12
 
 
@@ -44,9 +48,12 @@ class Phrase:
     head: int
     stop: int  # end of the position words
     orgs: tuple[tuple[int, int, int | None], ...] = ()  # (start, stop, mention) each
+    after: int | None = None  # end of places that follow the organisation ("в России")
 
     @property
     def end(self) -> int:
+        if self.after is not None:
+            return self.after
         return self.orgs[-1][1] if self.orgs else self.stop
 
     def org(self, number: int) -> tuple[int, int, int | None] | None:
@@ -109,14 +116,26 @@ def find_phrase(s: Sentence, head: int) -> Phrase:
     while stop < s.last and stop - head <= MAX_TAIL:
         org = org_at(s, stop)
         if org is not None:
-            return Phrase(start, head, stop, coordinated_orgs(s, org))
+            orgs = coordinated_orgs(s, org)
+            return Phrase(start, head, stop, orgs, places_after(s, orgs[-1][1]))
         step = tail_step(s, stop, cases)
         if not step:
             break
-        if s.form(stop) == "по":
-            cases = cases | {"Dat"}  # "проректор по научной работе"
+        if s.form(stop) in TAIL_PREPOSITIONS:
+            cases = cases | {TAIL_PREPOSITIONS[s.form(stop)]}  # "проректор по научной работе"
         stop += step
     return Phrase(start, head, stop)
+
+
+def places_after(s: Sentence, index: int) -> int | None:
+    """The end of "в России", "при прокуратуре", "от штата Аризона" after an organisation."""
+    end = None
+    while s.form(index).lower() in PLACE_PREPOSITIONS:
+        mention = s.mention_at(index + 1, "ORG", "LOC")
+        if mention is None:
+            break
+        index = end = s.mentions[mention].token_stop
+    return end
 
 
 def coordinated_orgs(s: Sentence, first: tuple[int, int, int | None]
@@ -154,7 +173,8 @@ def tail_step(s: Sentence, index: int, cases: frozenset[str]) -> int:
         return 0
     if tag.pos in ("NOUN", "ADJ", "NUM") and tag.feats.get("Case") in cases:
         return 1
-    if form == "по" and index + 1 < s.last and s.tags[index + 1].pos in ("NOUN", "ADJ"):
+    if form in TAIL_PREPOSITIONS and index + 1 < s.last and \
+            s.tags[index + 1].pos in ("NOUN", "ADJ") and s.form(index + 1)[:1].islower():
         return 1
     if form == "и" and index + 1 < s.last and s.form(index + 1)[:1].islower() and \
             s.tags[index + 1].feats.get("Case") in ("Gen", "Dat") and \
@@ -166,14 +186,31 @@ def tail_step(s: Sentence, index: int, cases: frozenset[str]) -> int:
 def persons_after(s: Sentence, phrase: Phrase) -> list[int]:
     found = []
     index = phrase.end
+    plural = s.plural(phrase.head)
+    if plural and s.form(index) in ("—", "–", ":"):
+        index += 1  # "музыканты группы — А, Б и В"
     while (person := s.mention_at(index, "PER")) is not None and \
             not is_acronym(s.form(index)):  # the model's "КубГАУ" is no person
         found.append(person)
-        index = s.mentions[person].token_stop
-        if not s.plural(phrase.head) or s.form(index) not in (",", "и"):
+        index = skip_brackets(s, s.mentions[person].token_stop)
+        if not plural or s.form(index) not in (",", "и"):
             break
         index += 1
     return found
+
+
+def joined(s: Sentence, end: int, start: int) -> bool:
+    """Whether two position phrases are joined as one person's: "..., а также ..."."""
+    between = [s.form(i).lower() for i in range(end, start)]
+    return between in (["и"], [","], [",", "а", "также"], ["а", "также"], [",", "и"])
+
+
+def skip_brackets(s: Sentence, index: int) -> int:
+    """The index after a bracketed remark at ``index`` ("Юрий Царёв (проект «Метро»)")."""
+    if s.form(index) != "(":
+        return index
+    close = next((i for i in range(index + 1, min(s.last, index + 12)) if s.form(i) == ")"), None)
+    return index if close is None else close + 1
 
 
 def person_before(s: Sentence, start: int) -> int | None:
@@ -213,13 +250,15 @@ class RoleFinder:
         previous: tuple[int, Phrase] | None = None  # last person and phrase given a role
         pending: list[Phrase] = []  # "основатель и генеральный директор X А. Б."
         while index < s.last:
-            if not is_head(s.lemmas[index], s.form(index)) or \
+            if not heads_phrase(s.lemmas[index], s.form(index), s.tags[index].pos) or \
                     s.in_mention(index, "PER", "ORG", "LOC"):
                 index += 1
                 continue
             phrase = find_phrase(s, index)
             persons = self.persons(s, phrase, previous)
-            if not persons and s.form(phrase.end) == "и":
+            if pending and pending[-1].end + 1 != phrase.start:
+                pending = []  # only positions listed right before each other share a person
+            if not persons and s.form(phrase.end) in ("и", ","):
                 pending.append(phrase)
             for number, person in enumerate(persons):
                 for waiting in pending:
@@ -238,14 +277,16 @@ class RoleFinder:
     def persons(self, s: Sentence, phrase: Phrase, previous: tuple[int, Phrase] | None
                 ) -> list[int]:
         found = persons_after(s, phrase)
+        if s.plural(phrase.head):
+            # "ректоры КФУ и КНИТУ А и Б": a plural position is held by a list of people.
+            return found if len(found) > 1 else []
         if found:
             return found
         linked = person_before(s, phrase.start)
         if linked is None:
             linked = person_by_cue(s, phrase.start, phrase.end)
-        if linked is None and previous is not None and previous[1].end == phrase.start - 1 \
-                and s.form(phrase.start - 1) in ("и", ",") and \
-                not s.plural(phrase.head):
+        if linked is None and previous is not None and \
+                joined(s, previous[1].end, phrase.start):
             linked = previous[0]  # "X, ректор ТГУ и председатель совета ..."
         return [] if linked is None else [linked]
 
