@@ -89,15 +89,21 @@ def doc_mentions(doc: Doc, spans: Sequence[object]) -> tuple[Mention, ...]:
         if first < last:
             mentions.append(Mention(tokens[first].start, tokens[last - 1].stop, kind,
                                     sent, first, last))
-    mentions = [trim_position(m, tokens, doc.need("lemmas")) for m in mentions]
+    lemmas = doc.need("lemmas")
+    mentions = [trimmed for m in mentions
+                if (trimmed := trim_position(m, tokens, lemmas)) is not None]
     return tuple(join_chains(mentions, doc.need("tokens"), doc.need("tags")))
 
 
-def trim_position(mention: Mention, tokens: Sequence[Token], lemmas: Sequence[str]) -> Mention:
-    """Cut a position the model took into an organisation: "[Проректоры] ТПУ"."""
+def trim_position(mention: Mention, tokens: Sequence[Token], lemmas: Sequence[str]
+                  ) -> Mention | None:
+    """Cut a position the model took into a name: "[Проректоры] ТПУ", "[Замглавы]",
+    "[Император] Акихито"."""
     first = mention.token_start
-    if mention.type != "ORG" or mention.token_stop - first < 2 or not is_head(lemmas[first]):
+    if mention.type == "LOC" or not is_head(lemmas[first], tokens[first].form):
         return mention
+    if mention.token_stop - first < 2:
+        return None if mention.type == "ORG" else mention
     return replace(mention, token_start=first + 1, start=tokens[first + 1].start)
 
 

@@ -30,8 +30,12 @@ def is_head(*words: str) -> bool:
     return False
 
 
-def heads_phrase(lemma: str, form: str, pos: str) -> bool:
-    """Whether a token heads a position phrase: a listed noun, or a listed participle."""
+def heads_phrase(lemma: str, form: str, pos: str, next_form: str = "") -> bool:
+    """Whether a token heads a position phrase: a listed noun, or a listed participle
+    that is not just the adjective of a listed noun ("управляющий директор")."""
+    if form.lower() in NOT_NOUNS or lemma.lower() in NOT_NOUNS:
+        return not is_head(next_form)
     if pos in ("NOUN", "PROPN"):
         return is_head(lemma, form)
-    return form.lower() in NOT_NOUNS or lemma.lower() in NOT_NOUNS
+    # The tagger calls some capitalised or prefixed nouns adjectives ("Экс-председатель").
+    return pos == "ADJ" and "-" in form and is_head(lemma)

@@ -131,10 +131,16 @@ def places_after(s: Sentence, index: int) -> int | None:
     """The end of "в России", "при прокуратуре", "от штата Аризона" after an organisation."""
     end = None
     while s.form(index).lower() in PLACE_PREPOSITIONS:
-        mention = s.mention_at(index + 1, "ORG", "LOC")
-        if mention is None:
+        start = index + 1
+        if s.form(start)[:1].islower() and s.tags[start].pos == "NOUN":
+            start += 1  # "от штата Аризона", "при прокуратуре"
+        mention = s.mention_at(start, "ORG", "LOC")
+        if mention is not None:
+            index = end = s.mentions[mention].token_stop
+        elif start > index + 1:
+            index = end = start
+        else:
             break
-        index = end = s.mentions[mention].token_stop
     return end
 
 
@@ -250,16 +256,17 @@ class RoleFinder:
         previous: tuple[int, Phrase] | None = None  # last person and phrase given a role
         pending: list[Phrase] = []  # "основатель и генеральный директор X А. Б."
         while index < s.last:
-            if not heads_phrase(s.lemmas[index], s.form(index), s.tags[index].pos) or \
+            if not heads_phrase(s.lemmas[index], s.form(index), s.tags[index].pos,
+                                s.form(index + 1)) or \
                     s.in_mention(index, "PER", "ORG", "LOC"):
                 index += 1
                 continue
             phrase = find_phrase(s, index)
             persons = self.persons(s, phrase, previous)
-            if pending and pending[-1].end + 1 != phrase.start:
+            if pending and phrase.start - pending[-1].end not in (0, 1):
                 pending = []  # only positions listed right before each other share a person
-            if not persons and s.form(phrase.end) in ("и", ","):
-                pending.append(phrase)
+            if not persons and not s.plural(phrase.head):
+                pending.append(phrase)  # "председатель совета муфтиев шейх Равиль Гайнутдин"
             for number, person in enumerate(persons):
                 for waiting in pending:
                     roles.append(self.role(s, waiting, person,
