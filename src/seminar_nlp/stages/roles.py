@@ -165,6 +165,10 @@ def org_at(s: Sentence, index: int) -> tuple[int, int, int | None] | None:
         return at, stop, mention
     if at == index and is_acronym(s.form(at)) and not s.in_mention(at, "PER"):
         return at, at + 1, None
+    if s.form(at) == "«":  # "лидер московского «Центра»"
+        close = next((i for i in range(at + 1, s.last) if s.form(i) == "»"), None)
+        if close is not None and close - at <= 8:
+            return at, close + 1, s.mention_at(at + 1, "ORG") or s.mention_at(at, "ORG")
     if s.tags[at].pos in ("NOUN",) and s.form(at + 1) == "«" if at + 1 < s.last else False:
         close = next((i for i in range(at + 2, s.last) if s.form(i) == "»"), None)
         if close is not None:
