@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
-from ..records import Doc, Tag
+from ..records import Doc, Tag, Token
 from ..resources import Morphology, Resources, read_lexicon
 
 # Features whose agreement decides between parses; others (animacy, voice) are
@@ -88,6 +88,8 @@ class Lemmatizer:
 
     def _lemma(self, form: str, upos: str, feats_items: tuple[tuple[str, str], ...]) -> str:
         word = form.lower()
+        if len(form) == 2 and form[1] == "." and form[0].isupper():
+            return form[0]  # an initial: "А." -> "А"
         overrides = grammar().overrides
         override = overrides.get((upos, word), overrides.get(("*", word)))
         if override is not None:
@@ -112,12 +114,28 @@ class Lemmatizer:
         # adjective-like participle its own masculine form ("соединённый").
         if "femn" in grams and grams & {"Surn", "Patr"}:
             wanted = {"nomn", "sing"}
-        elif upos == "ADJ" and found.tag.POS in ("PRTF", "PRTS"):
+        elif upos == "ADJ" and found.tag.POS == "PRTF":
             wanted = {"PRTF", "nomn", "masc", "sing"}
         else:
             return str(found.normal_form)
         index = next(i for i, p in enumerate(self.morph.parse(word)) if p == found)
         return self.morph.inflect(word, index, frozenset(wanted)) or str(found.normal_form)
+
+
+@cache
+def lemma_pairs() -> dict[tuple[str, str], tuple[str, str]]:
+    rows = (line.split("\t") for line in read_lexicon("lemma_pairs.tsv"))
+    return {(a.lower(), b.lower()): (c, d) for a, b, c, d in rows}
+
+
+def with_pairs(tokens: Sequence[Token], lemmas: list[str]) -> list[str]:
+    """Lemmas of two-word abbreviations ("т. д." -> "так далее")."""
+    pairs = lemma_pairs()
+    for index in range(len(tokens) - 1):
+        found = pairs.get((tokens[index].form.lower(), tokens[index + 1].form.lower()))
+        if found is not None:
+            lemmas[index], lemmas[index + 1] = found
+    return lemmas
 
 
 class Lemma:
@@ -131,7 +149,8 @@ class Lemma:
     def __call__(self, docs: Sequence[Doc]) -> list[Doc]:
         out = []
         for doc in docs:
-            pairs = zip(doc.need("tokens"), doc.need("tags"), strict=True)
-            lemmas = tuple(self.lemmatizer(token.form, tag) for token, tag in pairs)
-            out.append(replace(doc, lemmas=lemmas))
+            tokens = doc.need("tokens")
+            pairs = zip(tokens, doc.need("tags"), strict=True)
+            lemmas = [self.lemmatizer(token.form, tag) for token, tag in pairs]
+            out.append(replace(doc, lemmas=tuple(with_pairs(tokens, lemmas))))
         return out
