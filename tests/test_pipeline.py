@@ -28,3 +28,16 @@ def test_empty_and_odd_texts_give_empty_layers(pipeline: Pipeline) -> None:
         doc = pipeline.process(text)
         assert doc.need("mentions") == ()
         assert len(doc.need("lemmas")) == len(doc.need("tokens"))
+
+
+def test_long_unpunctuated_text_is_tagged_in_windows(pipeline: Pipeline) -> None:
+    doc = pipeline.process(" ".join(["Семинар"] * 1000))
+    assert len(doc.need("tags")) == len(doc.need("tokens")) == 1000
+    assert len(doc.need("sentences")) == 1
+
+
+def test_ner_reads_long_documents_in_pieces(pipeline: Pipeline) -> None:
+    sentence = "Ректор ТГУ Эдуард Галкин открыл форум в Томске. "
+    doc = pipeline.process(sentence * 200)
+    people = [doc.text[m.start:m.stop] for m in doc.need("mentions") if m.type == "PER"]
+    assert people == ["Эдуард Галкин"] * 200

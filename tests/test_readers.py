@@ -105,3 +105,11 @@ def test_html_gives_the_article_text_without_navigation(tmp_path: Path) -> None:
     assert body in source.text
     assert "cookies" not in source.text and "var x" not in source.text
     assert "Главная" not in source.text
+
+
+def test_a_csv_cell_longer_than_the_csv_default_limit(tmp_path: Path) -> None:
+    path = tmp_path / "long.csv"
+    long_text = "Семинар прошёл в Казани. " * 8000  # 200 KB, over csv's 128 KiB default
+    path.write_text(f'id,text\nl1,"{long_text}"\n', encoding="utf-8")
+    (source,) = iter_sources([path])
+    assert (source.doc_id, source.status, len(source.text)) == ("l1", "ok", len(long_text))

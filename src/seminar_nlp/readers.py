@@ -197,12 +197,22 @@ def _jsonl_rows(text: str) -> Iterator[Row]:
 
 
 def _csv_rows(text: str) -> Iterator[Row]:
+    # A report is often longer than the csv module's default cell limit (128 KiB).
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
     except (StopIteration, csv.Error):
         return
-    for number, cells in enumerate(reader, 1):
+    rows = enumerate(reader, 1)
+    while True:
+        try:
+            number, cells = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            yield reader.line_num, None, f"line {reader.line_num}: unreadable CSV ({error})"
+            return
         if not any(cell.strip() for cell in cells):
             continue
         if len(cells) != len(header):

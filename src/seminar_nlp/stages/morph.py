@@ -1,4 +1,9 @@
-"""Part of speech and features (UD) with natasha's slovnet news morph tagger."""
+"""Part of speech and features (UD) with natasha's slovnet news morph tagger.
+
+Sentences of all documents in a batch go to the tagger together. A sentence
+longer than WINDOW tokens (a scraped page with no full stops) is tagged in
+windows, so memory stays bounded whatever the input.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,9 @@ from ..resources import Resources
 from .batching import map_sorted, sentence_words
 
 
+WINDOW = 300  # tokens
+
+
 class Morph:
     name = "morph"
     needs: tuple[str, ...] = ("sentences", "tokens")
@@ -19,12 +27,14 @@ class Morph:
         self.resources = resources
 
     def __call__(self, docs: Sequence[Doc]) -> list[Doc]:
-        words = sentence_words(docs)
-        markups = iter(map_sorted(self.resources.morph_tagger, words, len))
+        windows = [sentence[i:i + WINDOW] for sentence in sentence_words(docs)
+                   for i in range(0, max(len(sentence), 1), WINDOW)]
+        markups = iter(map_sorted(self.resources.morph_tagger, windows, len))
         out = []
         for doc in docs:
             tags: list[Tag] = []
-            for _ in doc.need("sentences"):
-                tags.extend(Tag(token.pos, token.feats) for token in next(markups).tokens)
+            for sent in doc.need("sentences"):
+                for _ in range(0, max(sent.token_stop - sent.token_start, 1), WINDOW):
+                    tags.extend(Tag(token.pos, token.feats) for token in next(markups).tokens)
             out.append(replace(doc, tags=tuple(tags)))
         return out

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ..cleaning import analysis_view
 from ..records import Doc, EntityType, Mention, Tag, Token
@@ -18,6 +18,7 @@ from .batching import map_sorted
 from .positions import is_head
 
 TYPES: dict[str, EntityType] = {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}
+CHUNK = 2000  # characters of whole sentences the model reads at once
 # Characters the model sometimes leaves at the edges of a span (brackets are
 # balanced separately).
 EDGE_JUNK = " \t\n\r.,;:!?\"'-–—"
@@ -140,14 +141,43 @@ class NER:
         self.resources = resources
 
     def __call__(self, docs: Sequence[Doc]) -> list[Doc]:
-        # The model cannot read an empty sequence: documents without tokens skip it.
-        readable = [index for index, doc in enumerate(docs) if doc.need("tokens")]
-        texts = [analysis_view(docs[index].text) for index in readable]
-        markups = dict(zip(readable, map_sorted(self.resources.ner_tagger, texts, len),
-                           strict=True))
-        return [replace(doc, mentions=doc_mentions(doc, markups[index].spans)
-                        if index in markups else ())
-                for index, doc in enumerate(docs)]
+        chunks = [(index, start, stop) for index, doc in enumerate(docs)
+                  for start, stop in chunk_bounds(doc)]
+        texts = [analysis_view(docs[index].text[start:stop]) for index, start, stop in chunks]
+        spans: list[list[Span]] = [[] for _ in docs]
+        markups = map_sorted(self.resources.ner_tagger, texts, len)
+        for (index, start, _), markup in zip(chunks, markups, strict=True):
+            spans[index].extend(Span(start + s.start, start + s.stop, s.type)
+                                for s in markup.spans)
+        return [replace(doc, mentions=doc_mentions(doc, found))
+                for doc, found in zip(docs, spans, strict=True)]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    stop: int
+    type: str
+
+
+def chunk_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """Pieces of whole sentences, each up to CHUNK characters, for the model to read.
+
+    The model's window is a few words wide, so cutting at sentence ends changes nothing
+    but keeps the work linear in a document's size and the batches evenly padded.
+    """
+    bounds: list[tuple[int, int]] = []
+    start = stop = None
+    for sent in doc.need("sentences"):
+        if start is not None and stop is not None and sent.stop - start > CHUNK:
+            bounds.append((start, stop))
+            start = None
+        if start is None:
+            start = sent.start
+        stop = sent.stop
+    if start is not None and stop is not None:
+        bounds.append((start, stop))
+    return bounds
 
 
 def span_mention(doc: Doc, start: int, stop: int, kind: EntityType) -> Mention:
