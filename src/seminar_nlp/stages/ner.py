@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from ..cleaning import analysis_view
 from ..records import Doc, EntityType, Mention, Tag, Token
-from ..resources import Resources
+from ..resources import Morphology, Resources
 from .batching import map_sorted
 from .positions import is_head
 
@@ -70,7 +70,8 @@ def balance(tokens: Sequence[Token], first: int, last: int, limit: int) -> tuple
     return first, last
 
 
-def doc_mentions(doc: Doc, spans: Sequence[object]) -> tuple[Mention, ...]:
+def doc_mentions(doc: Doc, spans: Sequence[object], morph: Morphology
+                 ) -> tuple[Mention, ...]:
     tokens = doc.need("tokens")
     sentences = doc.need("sentences")
     starts = [token.start for token in tokens]
@@ -93,7 +94,7 @@ def doc_mentions(doc: Doc, spans: Sequence[object]) -> tuple[Mention, ...]:
     lemmas = doc.need("lemmas")
     mentions = [trimmed for m in mentions
                 if (trimmed := trim_position(m, tokens, lemmas)) is not None]
-    return tuple(join_chains(mentions, doc.need("tokens"), doc.need("tags")))
+    return tuple(join_chains(mentions, doc.need("tokens"), doc.need("tags"), morph))
 
 
 def trim_position(mention: Mention, tokens: Sequence[Token], lemmas: Sequence[str]
@@ -108,13 +109,23 @@ def trim_position(mention: Mention, tokens: Sequence[Token], lemmas: Sequence[st
     return replace(mention, token_start=first + 1, start=tokens[first + 1].start)
 
 
+def genitive(token: Token, tag: Tag, morph: Morphology) -> bool:
+    """The tagger says genitive, or it says nominative where the dictionary allows a
+    genitive (the tagger reads some unknown names as nominative: "Сбера")."""
+    case = tag.feats.get("Case")
+    if case == "Gen":
+        return True
+    return case == "Nom" and any("gent" in parse.tag.grammemes
+                                 for parse in morph.parse(token.form.lower()))
+
+
 # Joined names keep their places as mentions of their own ("России" in
 # "Министерства ... России" is still a location).
 NESTED = frozenset({"LOC", "ORG"})
 
 
 def join_chains(mentions: Sequence[Mention], tokens: Sequence[Token],
-                tags: Sequence[Tag]) -> list[Mention]:
+                tags: Sequence[Tag], morph: Morphology) -> list[Mention]:
     """Join an organisation and the genitive name right after it that the model split off:
     "Центра искусственного интеллекта" + "Сбера", "Института физики" + "РАН"."""
     out: list[Mention] = []
@@ -123,7 +134,7 @@ def join_chains(mentions: Sequence[Mention], tokens: Sequence[Token],
         last = out[-1] if out else None
         if (last is not None and last.type == "ORG" and mention.type in ("ORG", "LOC")
                 and mention.token_start == last.token_stop and mention.sent == last.sent
-                and tags[mention.token_start].feats.get("Case") == "Gen"):
+                and genitive(tokens[mention.token_start], tags[mention.token_start], morph)):
             out[-1] = replace(last, stop=mention.stop, token_stop=mention.token_stop)
             if mention.type in NESTED:
                 inner.append(mention)
@@ -149,7 +160,7 @@ class NER:
         for (index, start, _), markup in zip(chunks, markups, strict=True):
             spans[index].extend(Span(start + s.start, start + s.stop, s.type)
                                 for s in markup.spans)
-        return [replace(doc, mentions=doc_mentions(doc, found))
+        return [replace(doc, mentions=doc_mentions(doc, found, self.resources.morph))
                 for doc, found in zip(docs, spans, strict=True)]
 
 
