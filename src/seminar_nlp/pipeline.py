@@ -24,6 +24,7 @@ from .stages.normal import Normalize
 from .stages.quotes import Quotes
 from .stages.roles import Roles
 from .stages.segment import Segment
+from .stages.themes import Themes
 
 DEFAULT_BATCH = 32
 T = TypeVar("T")
@@ -31,7 +32,7 @@ T = TypeVar("T")
 
 def default_stages(resources: Resources) -> list[Stage]:
     return [Segment(), Morph(resources), Lemma(resources), NER(resources), Normalize(resources),
-            Roles(resources), Events(resources), Quotes(resources)]
+            Roles(resources), Events(resources), Quotes(resources), Themes(resources)]
 
 
 def check_order(stages: Sequence[Stage]) -> None:

@@ -14,7 +14,6 @@ from ..records import Doc, Tag
 from ..resources import Resources
 from .batching import map_sorted, sentence_words
 
-
 WINDOW = 300  # tokens
 
 

@@ -1,0 +1,165 @@
+"""Key themes: the stage on the seed and sample reports, normal forms, and corpus grouping."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import REPORTS
+from seminar_nlp import Doc, Pipeline
+from seminar_nlp.corpus_themes import corpus_themes, related, same_stem
+from seminar_nlp.readers import iter_sources
+from seminar_nlp.records import Source
+from seminar_nlp.stages.lemma import Lemma
+from seminar_nlp.stages.morph import Morph
+from seminar_nlp.stages.segment import Segment
+from seminar_nlp.stages.themes import Themes, Weights, rules
+
+SEED_THEMES = {"искусственный интеллект", "клиническая практика", "медицинское образование",
+               "подготовка кадров"}
+
+
+@pytest.fixture(scope="module")
+def themes_pipeline(pipeline: Pipeline) -> Pipeline:
+    resources = pipeline.resources
+    return Pipeline([Segment(), Morph(resources), Lemma(resources), Themes(resources)],
+                    resources=resources)
+
+
+@pytest.fixture(scope="module")
+def reports(themes_pipeline: Pipeline) -> list[Doc]:
+    return list(themes_pipeline.run(iter_sources([REPORTS])))
+
+
+def seed(reports: list[Doc]) -> Doc:
+    return next(doc for doc in reports if doc.source.doc_id == "almazov-seminar")
+
+
+def test_the_seed_report_has_its_four_themes_in_the_top_ten(reports: list[Doc]) -> None:
+    top = [theme.theme for theme in seed(reports).need("themes")[:10]]
+    assert SEED_THEMES <= set(top), top
+
+
+def test_nested_and_acronym_forms_are_not_listed_twice(reports: list[Doc]) -> None:
+    names = [theme.theme for theme in seed(reports).need("themes")]
+    assert "интеллект" not in names  # only inside "искусственный интеллект"
+    assert "ИИ" not in names  # counted as "искусственный интеллект"
+
+
+def test_every_report_gets_ranked_distinct_themes(reports: list[Doc]) -> None:
+    lexicon = rules()
+    assert len(reports) == 17
+    for doc in reports:
+        themes = doc.need("themes")
+        assert 5 <= len(themes) <= Weights().max_themes, doc.source.doc_id
+        assert themes[0].score == 1.0
+        scores = [theme.score for theme in themes]
+        assert scores == sorted(scores, reverse=True)
+        assert len({frozenset(theme.lemmas) for theme in themes}) == len(themes)
+        for theme in themes:
+            assert theme.theme.strip() and theme.lemmas
+            single = theme.lemmas[0] if len(theme.lemmas) == 1 else None
+            assert single not in lexicon["stop"] | lexicon["generic"] | lexicon["light"]
+
+
+def test_themes_are_nominative_phrases(themes_pipeline: Pipeline) -> None:
+    text = ("Участники круглого стола обсудили вопросы подготовки кадров для цифровой "
+            "экономики. Подготовку кадров для цифровой экономики ведут вузы, а внедрению "
+            "цифровых технологий в образовательные программы посвятили отдельную секцию. "
+            "О цифровых технологиях говорили весь день.")
+    themes = [theme.theme for theme in themes_pipeline.process(text).need("themes")]
+    assert "подготовка кадров" in themes or "подготовка кадров для цифровой экономики" in themes
+    assert "цифровые технологии" in themes
+    assert "цифровая экономика" in themes
+    assert not any(theme.startswith(("подготовки", "цифровых", "вопрос")) for theme in themes)
+
+
+def test_a_document_without_words_has_no_themes(themes_pipeline: Pipeline) -> None:
+    doc = themes_pipeline.run_batch([Doc(Source("d", "<test>", "2026 — 18:00 …"))])[0]
+    assert doc.need("themes") == ()
+
+
+def test_the_stage_declares_its_layers(pipeline: Pipeline) -> None:
+    stage = Themes(pipeline.resources)
+    assert (stage.name, stage.needs, stage.provides) == (
+        "themes", ("sentences", "tokens", "tags", "lemmas"), ("themes",))
+    with pytest.raises(ValueError):
+        Pipeline([Segment(), stage], resources=pipeline.resources)
+
+
+def test_the_weights_can_be_changed(themes_pipeline: Pipeline, reports: list[Doc]) -> None:
+    doc = seed(reports)
+    fewer = Themes(themes_pipeline.resources, replace(Weights(), max_themes=3))
+    assert len(fewer([doc])[0].need("themes")) == 3
+
+
+# Corpus themes
+
+def frame(rows: list[tuple[str, int, str, float, str]]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["doc_id", "rank", "theme", "score", "lemmas"])
+
+
+def test_corpus_themes_group_forms_acronyms_and_related_words(pipeline: Pipeline) -> None:
+    themes = frame([
+        ("a", 1, "цифровые технологии", 1.0, "цифровой технология"),
+        ("b", 2, "цифровая технология", 0.5, "цифровой технология"),
+        ("a", 2, "искусственный интеллект", 0.8, "искусственный интеллект"),
+        ("c", 1, "ИИ", 1.0, "ии"),
+        ("c", 2, "цифровая экономика", 0.6, "цифровой экономика"),
+        ("d", 1, "цифровизация экономики", 1.0, "цифровизация экономика"),
+        ("d", 2, "экспорт нефти", 0.4, "экспорт нефть"),
+        ("b", 1, "импорт нефти", 1.0, "импорт нефть"),
+        ("e", 1, "технологии искусственного интеллекта", 1.0,
+         "технология искусственный интеллект"),
+        ("e", 2, "медицинское образование", 0.5, "медицинский образование"),
+        ("a", 3, "образование", 0.3, "образование"),
+    ])
+    table = corpus_themes(themes, resources=pipeline.resources)
+    assert list(table.columns[:3]) == ["theme", "n_docs", "score"]
+    rows = {row.theme: row for row in table.itertuples()}
+    assert rows["цифровые технологии"].n_docs == 2
+    assert rows["цифровые технологии"].score == pytest.approx(1.5)
+    assert rows["искусственный интеллект"].n_docs == 3  # with "ИИ" and a narrower phrase
+    assert "технологии искусственного интеллекта" in rows["искусственный интеллект"].variants
+    assert "медицинское образование" in rows and "образование" in rows  # a word takes in nothing
+    assert "ИИ" not in rows
+    economy = [name for name in rows if "эконом" in name]
+    assert len(economy) == 1 and rows[economy[0]].n_docs == 2
+    assert "экспорт нефти" in rows and "импорт нефти" in rows  # close in navec, not the same
+    assert table["score"].is_monotonic_decreasing
+
+
+def test_corpus_themes_lemmatise_when_no_lemmas_are_given(pipeline: Pipeline) -> None:
+    themes = frame([("a", 1, "клиническая практика", 1.0, ""),
+                    ("b", 1, "клинической практики", 1.0, "")]).drop(columns="lemmas")
+    table = corpus_themes(themes, resources=pipeline.resources)
+    assert table["n_docs"].tolist() == [2]
+
+
+def test_corpus_themes_of_nothing_is_an_empty_table() -> None:
+    table = corpus_themes(frame([]))
+    assert table.empty and list(table.columns[:3]) == ["theme", "n_docs", "score"]
+
+
+def test_stems_and_relations() -> None:
+    assert same_stem("цифровизация", "цифровой") and same_stem("россия", "российский")
+    assert not same_stem("политика", "политолог")
+    assert related(("российский", "наука"), ("наука", "россия"), {})
+    assert not related(("российский", "наука"), ("наука",), {})
+    close = {"дрон": np.array([1.0, 0.1]), "беспилотник": np.array([1.0, 0.0]),
+             "вуз": np.array([0.0, 1.0])}
+    assert related(("военный", "дрон"), ("военный", "беспилотник"), close)
+    assert not related(("военный", "дрон"), ("военный", "вуз"), close)
+    assert not related(("дрон", "вуз"), ("беспилотник", "школа"), close)  # one pair at most
+
+
+def test_corpus_themes_of_the_sample_reports(reports: list[Doc], pipeline: Pipeline) -> None:
+    rows = [(doc.source.doc_id, rank, theme.theme, theme.score, " ".join(theme.lemmas))
+            for doc in reports for rank, theme in enumerate(doc.need("themes"), 1)]
+    table = corpus_themes(frame(rows), resources=pipeline.resources)
+    assert table["n_docs"].max() >= 3
+    assert table["theme"].is_unique
+    assert table["n_docs"].sum() <= len(rows)
