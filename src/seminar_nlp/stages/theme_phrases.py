@@ -1,0 +1,331 @@
+"""Theme candidates of a document and their normal forms, for the themes stage.
+
+Candidates. In a sentence, a noun group is a noun (or a run of proper names in
+one case, "Дональд Трамп") with the modifiers before it that agree in case;
+groups in the genitive attach to the group before them ("внедрение | технологий
+| искусственного интеллекта"). Each piece of such a chain that opens at a group
+(or inside its modifiers) and ends at a noun is a candidate, keyed by its
+lemmas. An acronym of a candidate's initials ("ИИ") and a surname alone
+("Трамп") count as occurrences of the longer candidate.
+
+Normal form: the head noun in the nominative, its modifiers agreeing, the
+complements as written ("подготовки кадров" -> "подготовка кадров"); names of
+people through the person normaliser. Word lists are ``lexicons/themes.tsv``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from ..records import Doc, Tag, Token
+from ..resources import Morphology, read_lexicon
+from .lemma import agreement
+from .normal import Found, Normalizer, clean_word, is_acronym, join
+
+Key = tuple[str, ...]
+WORD = re.compile(r"[^\W\d_]+(?:-[^\W_]+)*")
+PERSON_GRAMS = frozenset({"Name", "Surn", "Patr"})
+OPENERS = frozenset("«\"“„([—–-:")
+ENDINGS = frozenset({".", "!", "?", "…", ";"})
+MAX_NAME = 3  # tokens in a run of names
+# Classes of neighbouring proper names that make one name ("Реджеп Эрдоган", "Нью Эйдж");
+# an acronym, a place or an organisation never joins ("МИД РФ Сергей Лавров" is three).
+JOINING = frozenset({frozenset({"person"}), frozenset({"person", "other"}), frozenset({"other"}),
+                     frozenset({"word"}), frozenset({"word", "other"})})
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """Word lists of ``lexicons/themes.tsv`` by kind (see its header), with their numbers."""
+
+    lists: Mapping[str, frozenset[str]]
+    numbers: Mapping[str, Mapping[str, float]]  # "weak" and "cue" weights
+
+    def __getitem__(self, kind: str) -> frozenset[str]:
+        return self.lists.get(kind, frozenset())
+
+
+@cache
+def rules() -> Rules:
+    lists: dict[str, set[str]] = defaultdict(set)
+    numbers: dict[str, dict[str, float]] = defaultdict(dict)
+    for line in read_lexicon("themes.tsv"):
+        kind, lemma, *rest = line.split("\t")
+        lists[kind].add(lemma)
+        if rest:
+            numbers[kind][lemma] = float(rest[0])
+    return Rules({kind: frozenset(words) for kind, words in lists.items()}, dict(numbers))
+
+
+def key_lemma(lemma: str) -> str:
+    return lemma.lower().replace("ё", "е")
+
+
+# Candidates
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """What the chunker needs of each token of a document."""
+
+    kinds: tuple[str, ...]  # "mod", "noun", "name", or "" for a word that ends a group
+    cases: tuple[str, ...]
+    keys: tuple[str, ...]  # lemmas in lower case, ё as е
+    names: tuple[str, ...]  # class of each name (see name_class), "" for other words
+    capital: tuple[bool, ...]  # capitalised inside a sentence
+
+
+def analyse(doc: Doc, morph: Morphology, lexicon: Rules) -> Words:
+    tokens, tags = doc.need("tokens"), doc.need("tags")
+    keys = tuple(key_lemma(lemma) for lemma in doc.need("lemmas"))
+    cases = [tag.feats.get("Case", "") for tag in tags]
+    kinds, names = [], []
+    for index, (token, tag, key) in enumerate(zip(tokens, tags, keys, strict=True)):
+        form, kind = token.form, ""
+        if len(form) < 2 or not WORD.fullmatch(form) or shouted(morph, form):
+            pass
+        elif tag.pos == "ADJ" or tag.pos == "VERB" and tag.feats.get("VerbForm") == "Part":
+            kind = "" if key in lexicon["modifier"] or "Case" not in tag.feats else "mod"
+        elif tag.pos == "NOUN" and key not in lexicon["stop"] and "Case" in tag.feats:
+            kind = "noun"
+            if (case := adjective(morph, form, tags[index + 1:index + 4])) is not None:
+                kind, cases[index] = "mod", case  # "нейросетевых моделей" tagged as two nouns
+        elif tag.pos == "PROPN" and key not in lexicon["stop"]:
+            kind = "noun" if form.rsplit("-", 1)[-1].islower() else "name"  # "ИИ-решений"
+        kinds.append(kind)
+        names.append(name_class(morph, form) if kind == "name" else "")
+    capital = tuple(token.form[:1].isupper() and not initial(doc, index)
+                    for index, token in enumerate(tokens))
+    return Words(tuple(kinds), tuple(cases), keys, tuple(names), capital)
+
+
+def adjective(morph: Morphology, form: str, after: Sequence[Tag]) -> str | None:
+    """The case of the noun after a word tagged as a noun that is in fact its adjective."""
+    noun = next((tag for tag in after if tag.pos != "ADJ"), None)
+    if noun is None or noun.pos not in ("NOUN", "PROPN") or form[:1].isupper():
+        return None
+    parses = morph.parse(form.lower())
+    return noun.feats.get("Case", "") if parses and parses[0].tag.POS in ("ADJF", "PRTF") else None
+
+
+def shouted(morph: Morphology, form: str) -> bool:
+    """A dictionary word in capitals ("БЮЛЛЕТЕНЬ", a running header), unlike "НАТО"."""
+    if len(form) < 5 or not form.isupper():
+        return False
+    parses = morph.parse(form.lower())
+    return bool(parses) and parses[0].is_known and "Abbr" not in parses[0].tag.grammemes
+
+
+def name_class(morph: Morphology, form: str) -> str:
+    """"place", "organisation", "acronym", "person", "word" (a known word) or "other"."""
+    parses = morph.parse(form.lower())
+    grams = parses[0].tag.grammemes if parses else frozenset()
+    if "Geox" in grams or "Orgn" in grams:
+        return "place" if "Geox" in grams else "organisation"
+    if is_acronym(form):
+        return "acronym"
+    if any(PERSON_GRAMS & parse.tag.grammemes for parse in parses[:2]):
+        return "person"
+    return "word" if parses and parses[0].is_known else "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Modifiers [start, head) and a noun or run of names [head, stop)."""
+
+    start: int
+    head: int
+    stop: int
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """One occurrence of a candidate: tokens [start, stop), its first group's noun at head."""
+
+    start: int
+    stop: int
+    head: int
+    sent: int
+
+
+def name_run(words: Words, index: int, hi: int) -> int:
+    """End of the run of names from index: in one case, of classes that go together."""
+    stop = index + 1
+    while (stop < hi and stop - index < MAX_NAME and words.kinds[stop] == "name"
+           and words.cases[stop] == words.cases[index]
+           and frozenset((words.names[stop - 1], words.names[stop])) in JOINING):
+        stop += 1
+    return stop
+
+
+def chains(words: Words, lo: int, hi: int) -> list[list[Group]]:
+    """Noun groups of tokens [lo, hi) in chains of genitive complements (a person stands alone)."""
+    out: list[list[Group]] = []
+    chain: list[Group] = []
+    mods, index = 0, lo  # mods: modifiers just before index
+    while index < hi:
+        kind = words.kinds[index]
+        if kind == "mod":
+            mods, index = mods + 1, index + 1
+            continue
+        if not kind:
+            out.append(chain)
+            chain, mods, index = [], 0, index + 1
+            continue
+        stop = name_run(words, index, hi) if kind == "name" else index + 1
+        start = index
+        while start > index - mods and words.cases[start - 1] == words.cases[index]:
+            start -= 1
+        group = Group(start, index, stop)
+        if (chain and words.cases[index] == "Gen" and start == chain[-1].stop
+                and "person" not in words.names[chain[-1].head:stop]):
+            chain.append(group)
+        else:
+            out.append(chain)
+            chain = [group]
+        mods, index = 0, stop
+    out.append(chain)
+    return [chain for chain in out if chain]
+
+
+def spans(chain: Sequence[Group], words: Words, sent: int, lexicon: Rules,
+          max_words: int) -> list[Span]:
+    """Every candidate of a chain: opens at a group, ends at a noun."""
+    out = []
+    for first, group in enumerate(chain):
+        light = words.keys[group.head] in lexicon["light"]
+        for start in range(group.start, group.head + 1):
+            if light and not words.capital[start]:
+                continue  # "в области медицины"; a light noun heads only "Курская область"
+            for last in chain[first:]:
+                if last.stop - start > max_words:
+                    break
+                if last.stop - start > 1 or words.keys[start] not in lexicon["generic"]:
+                    out.append(Span(start, last.stop, group.head, sent))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """The candidates of one document and what their ranking needs of it."""
+
+    occurrences: Mapping[Key, list[Span]]
+    kinds: Mapping[Key, str]  # "person", "place", "organisation", "proper" or ""
+    cues: Mapping[int, tuple[int, float]]  # sentence -> its first cue word, its strength
+    focused: frozenset[Span]  # occurrences in the first phrase after a strong cue
+    capital: frozenset[str]  # lemmas capitalised inside a sentence somewhere
+    keys: tuple[str, ...]  # lemma of each token
+    title: frozenset[str]  # lemmas of the first sentence
+    sentences: int
+
+
+def kind_of(words: Words, span: Span, lexicon: Rules) -> str:
+    classes = set(words.names[span.start:span.stop])
+    if "person" in classes and classes <= {"person", "other"}:
+        return "person"
+    head = words.names[span.head]
+    if head in ("organisation", "acronym") or words.keys[span.head] in lexicon["institution"]:
+        return "organisation"
+    return "place" if head == "place" else "proper" if head else ""
+
+
+def merge_aliases(found: dict[Key, list[Span]], kinds: Mapping[Key, str],
+                  tokens: Sequence[Token]) -> None:
+    """Count "Трамп" as "Дональд Трамп", and an acronym with its expansion ("ИИ")."""
+    longer = [key for key in found if len(key) > 1]
+    for key in [key for key in found if len(key) == 1]:
+        form = tokens[found[key][0].start].form
+        if kinds[key] == "person":
+            targets = [other for other in longer
+                       if kinds[other] == "person" and other in found and other[-1] == key[0]]
+        elif is_acronym(form) and form.isalpha() and len(form) <= 6:
+            targets = [other for other in longer if other in found and len(other) == len(key[0])
+                       and "".join(word[0] for word in other) == key[0]]
+        else:
+            continue
+        if targets:
+            target = max(targets, key=lambda other: len(found[other]))
+            if kinds[key] in ("place", "organisation") and len(found[key]) > len(found[target]):
+                target, key = key, target  # "США" said more often than its expansion: keep it
+            found[target].extend(found.pop(key))
+
+
+# Normal forms
+
+class Phrases:
+    """Normal forms: the head in the nominative, its modifiers agreeing, the rest as written."""
+
+    def __init__(self, morph: Morphology) -> None:
+        self.morph = morph
+        self.normalizer = Normalizer(morph)
+
+    def __call__(self, doc: Doc, key: Key, candidates: Candidates) -> str:
+        tokens, tags = doc.need("tokens"), doc.need("tags")
+        span = self.representative(doc, key, candidates.occurrences[key])
+        words, marks = tokens[span.start:span.stop], tags[span.start:span.stop]
+        if candidates.kinds[key] == "person":
+            return self.normalizer.person(words, marks).text
+        forms = self.agree(lowered(doc, span, candidates.capital), marks, span.head - span.start)
+        return join(words, forms)
+
+    def agree(self, forms: list[str], marks: Sequence[Tag], head: int) -> list[str]:
+        """The head in the nominative and its modifiers agreeing, unless it is in capitals."""
+        found = [self.parse(form, tag.pos if index == head else "ADJ", tag.feats)
+                 for index, (form, tag) in enumerate(zip(forms[:head + 1], marks, strict=False))]
+        if (head_found := found[head]) is None or any(map(str.isupper, forms[head][1:])):
+            return forms
+        number = "plur" if "plur" in head_found[1].tag.grammemes else "sing"
+        forms[head] = self.normalizer.inflect_compound(forms[head], head_found, marks[head], number)
+        gender = self.normalizer.nominative_gender(forms[head]) or "masc"
+        grams = {"nomn", "plur"} if number == "plur" else {"nomn", gender, "sing"}
+        for index, item in enumerate(found[:head]):
+            if item is not None:
+                forms[index] = self.normalizer.inflect(forms[index], item, set(grams))
+        return forms
+
+    def parse(self, form: str, pos: str, feats: Mapping[str, str]) -> Found | None:
+        """The pymorphy3 parse that agrees best with the tagger, with its index."""
+        parses = self.morph.parse(clean_word(form))
+        if not parses:
+            return None
+        return max(enumerate(parses), key=lambda item: agreement(item[1], pos, feats))
+
+    def representative(self, doc: Doc, key: Key, occurrences: Sequence[Span]) -> Span:
+        """The commonest written form, in the nominative and inside a sentence if it can be."""
+        tokens, tags, lemmas = doc.need("tokens"), doc.need("tags"), doc.need("lemmas")
+        own = [span for span in occurrences
+               if tuple(key_lemma(lemma) for lemma in lemmas[span.start:span.stop]) == key]
+        own = own or list(occurrences)
+        forms = Counter(surface(tokens, span) for span in own)
+        return max(own, key=lambda span: (tags[span.head].feats.get("Case") == "Nom",
+                                          forms[surface(tokens, span)],
+                                          not initial(doc, span.start), -span.start))
+
+
+def lowered(doc: Doc, span: Span, capital: frozenset[str]) -> list[str]:
+    """The forms of a span, a capital letter of the sentence's in lower case ("Интеграция")."""
+    tags, lemmas = doc.need("tags"), doc.need("lemmas")
+    forms = [token.form for token in doc.need("tokens")[span.start:span.stop]]
+    for index, (form, tag) in enumerate(zip(forms, tags[span.start:span.stop], strict=True)):
+        if (tag.pos != "PROPN" and form[:1].isupper() and not any(map(str.isupper, form[1:]))
+                and key_lemma(lemmas[span.start + index]) not in capital):
+            forms[index] = form.lower()
+    return forms
+
+
+def surface(tokens: Sequence[Token], span: Span) -> tuple[str, ...]:
+    return tuple(token.form.lower() for token in tokens[span.start:span.stop])
+
+
+def initial(doc: Doc, index: int) -> bool:
+    """Whether a capital letter at this token may be the sentence's rather than the word's."""
+    tokens = doc.need("tokens")
+    token, before = tokens[index], tokens[index - 1] if index else None
+    if before is None or doc.need("sentences")[token.sent].token_start == index:
+        return True
+    return (before.form in OPENERS or before.form in ENDINGS or before.form.isdigit()
+            or "\n" in doc.text[before.stop:token.start])
+
