@@ -113,3 +113,10 @@ def test_a_csv_cell_longer_than_the_csv_default_limit(tmp_path: Path) -> None:
     path.write_text(f'id,text\nl1,"{long_text}"\n', encoding="utf-8")
     (source,) = iter_sources([path])
     assert (source.doc_id, source.status, len(source.text)) == ("l1", "ok", len(long_text))
+
+
+def test_short_strings_are_texts_unless_they_name_files() -> None:
+    rows = statuses(["Привет.", "Семинар", "missing/report.txt", "nothing.jsonl"])
+    assert rows == [("text-1", "ok", None), ("text-2", "ok", None),
+                    ("report", "error", "no such file or folder"),
+                    ("nothing", "error", "no such file or folder")]

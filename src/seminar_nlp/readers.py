@@ -53,11 +53,14 @@ def iter_sources(inputs: Iterable[str | os.PathLike[str]], *,
 
 
 def _looks_like_path(item: str) -> bool:
+    """A string names a file when it exists, is a glob, or reads like a path to one of our
+    file types; anything else is a text ("Привет." is a text, "reports/a.txt" a path)."""
     if "\n" in item or len(item) > 4096:
         return False
-    if os.path.exists(item) or glob.has_magic(item):
+    if os.path.exists(item) or glob.has_magic(item) and glob.glob(item):
         return True
-    return not any(ch.isspace() for ch in item) and (os.sep in item or "." in item)
+    return not any(ch.isspace() for ch in item) and (
+        os.sep in item or Path(item).suffix.lower() in SUFFIXES)
 
 
 def _unique(source: Source, seen: dict[str, int]) -> Source:
