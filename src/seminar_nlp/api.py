@@ -1,21 +1,41 @@
-"""The library entry point: inputs in, ``Tables`` out."""
+"""The library entry points: inputs in, ``Tables`` (``analyze``) or files (``analyze_to``) out.
+
+Both read the inputs lazily and analyse them in numbered batches, on the
+chosen engine (``local``: this process or a pool of ``workers`` processes;
+``dask``: a dask.distributed cluster). Each batch's per-document tables are
+written as Parquet parts as they come (under ``OUTPUT/.parts/``, or a
+temporary folder for ``analyze``); the corpus-level work (entities, links,
+corpus themes) then reads the parts back. The tables are the same whatever
+the engine, the number of workers or an interruption and ``resume``.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
-import pandas as pd
-
-from .corpus import link_entities, resolve
-from .pipeline import DEFAULT_BATCH, Pipeline, batched
+from .engines import check_options, make_engine
+from .engines.driver import Filled, fill
+from .engines.final import resolve_corpus, streams, tables
+from .engines.parts import PartStore, ResumeError, describe_inputs
+from .engines.summary import Summary, overview, with_corpus
+from .pipeline import DEFAULT_BATCH, Pipeline
 from .readers import ReadOptions, iter_sources
 from .records import Doc
-from .tables import PER_DOC_TABLES, TABLE_NAMES, Tables, doc_frames, frame
+from .tables import Tables
+from .writers import check_formats, write_streams
 
 Progress = Callable[[Doc], None]
+Inputs = Iterable[str | os.PathLike[str]] | str | os.PathLike[str] | None
+PARTS = ".parts"
+
+__all__ = ["PARTS", "Progress", "ResumeError", "Summary", "analyze", "analyze_to",
+           "sample_corpus"]
 
 
 def sample_corpus() -> Path:
@@ -26,37 +46,96 @@ def sample_corpus() -> Path:
     return Path(__file__).resolve().parents[2] / "data" / "reports"
 
 
-def analyze(inputs: Iterable[str | os.PathLike[str]] | str | os.PathLike[str] | None = None,
-            *, text_column: str = "text", id_column: str = "id",
+def analyze(inputs: Inputs = None, *, text_column: str = "text", id_column: str = "id",
             batch_size: int = DEFAULT_BATCH, pipeline: Pipeline | None = None,
-            progress: Progress | None = None) -> Tables:
+            progress: Progress | None = None, workers: int = 1, engine: str = "local",
+            scheduler: str | None = None) -> Tables:
     """Analyse paths (files, folders, globs) or plain strings of text into tables.
 
-    With no inputs, the bundled sample corpus is analysed.
+    With no inputs, the bundled sample corpus is analysed. ``workers`` > 1
+    runs batches in that many processes; ``engine="dask"`` on a new local
+    Dask cluster of ``workers`` processes, or on the one at ``scheduler``.
+    ``pipeline`` (models already loaded) is used with one local worker only.
+    ``progress`` is called once per document, in input order (with worker
+    processes, with a Doc that carries only its source).
     """
+    with tempfile.TemporaryDirectory(prefix="seminar-nlp-") as folder:
+        store, filled = _run(Path(folder) / PARTS, _inputs(inputs), resume=False,
+                             options=ReadOptions(text_column, id_column), batch_size=batch_size,
+                             pipeline=pipeline, progress=progress, workers=workers,
+                             engine=engine, scheduler=scheduler)
+        return tables(store, filled.numbers)
+
+
+def analyze_to(output: str | os.PathLike[str], inputs: Inputs = None, *,
+               formats: Sequence[str] = ("parquet",), resume: bool = False,
+               text_column: str = "text", id_column: str = "id",
+               batch_size: int = DEFAULT_BATCH, pipeline: Pipeline | None = None,
+               progress: Progress | None = None, workers: int = 1, engine: str = "local",
+               scheduler: str | None = None) -> Summary:
+    """Analyse the inputs and write the tables into ``output``, with flat memory.
+
+    Parts go to ``output/.parts`` as batches finish; the final tables are then
+    written from them, a batch at a time, each file atomically, and the parts
+    are removed. After an interruption, ``resume=True`` with the same inputs
+    and options analyses only the batches not yet written (other inputs raise
+    ``ResumeError``). When no document could be read, nothing is written and
+    ``Summary.nothing_read`` is true.
+    """
+    formats = check_formats(formats)
+    folder = Path(output)
+    created = not folder.exists()
+    store, filled = _run(folder / PARTS, _inputs(inputs), resume=resume,
+                         options=ReadOptions(text_column, id_column), batch_size=batch_size,
+                         pipeline=pipeline, progress=progress, workers=workers, engine=engine,
+                         scheduler=scheduler)
+    summary = overview(store, filled.numbers, resumed=filled.resumed)
+    if summary.nothing_read:
+        store.remove()
+        if created and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+        return summary
+    # The corpus-level work runs beside the writing of the tables that do not need it.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="seminar-nlp-corpus") as side:
+        corpus = side.submit(resolve_corpus, store, filled.numbers)
+        paths = write_streams(streams(store, filled.numbers, corpus.result), folder,
+                              formats=formats)
+    store.remove()
+    return with_corpus(summary, corpus.result(), [str(path) for path in paths])
+
+
+def _inputs(inputs: Inputs) -> list[str | os.PathLike[str]]:
     if inputs is None:
-        inputs = [sample_corpus()]
-    elif isinstance(inputs, (str, os.PathLike)):
-        inputs = [inputs]
-    pipeline = pipeline or Pipeline(batch_size=batch_size)
-    sources = iter_sources(inputs, options=ReadOptions(text_column, id_column))
-    parts: dict[str, list[pd.DataFrame]] = {name: [] for name in PER_DOC_TABLES}
-    for chunk in batched(pipeline.run(sources), batch_size):
-        for name, data in doc_frames(chunk).items():
-            parts[name].append(data)
-        if progress is not None:
-            for doc in chunk:
-                progress(doc)
-    tables = {name: _concat(name, parts[name]) for name in PER_DOC_TABLES}
-    tables["mentions"], tables["entities"] = resolve(tables["mentions"])
-    link_entities(tables)
-    for name in TABLE_NAMES:
-        tables.setdefault(name, frame(name, []))
-    return Tables(**tables)
+        return [sample_corpus()]
+    if isinstance(inputs, (str, os.PathLike)):
+        return [inputs]
+    return list(inputs)
 
 
-def _concat(name: str, frames: list[pd.DataFrame]) -> pd.DataFrame:
-    frames = [data for data in frames if not data.empty]
-    if not frames:
-        return frame(name, [])
-    return pd.concat(frames, ignore_index=True)
+def _settings(inputs: list[str | os.PathLike[str]], options: ReadOptions, batch_size: int,
+              pipeline: Pipeline | None) -> dict[str, Any]:
+    from . import __version__
+
+    stages = [stage.name for stage in (pipeline or Pipeline(batch_size=batch_size)).stages]
+    return {"version": __version__, "inputs": describe_inputs(inputs),
+            "text_column": options.text_column, "id_column": options.id_column,
+            "batch_size": batch_size, "stages": stages}
+
+
+def _run(root: Path, inputs: list[str | os.PathLike[str]], *, resume: bool,
+         options: ReadOptions, batch_size: int, pipeline: Pipeline | None,
+         progress: Progress | None, workers: int, engine: str,
+         scheduler: str | None) -> tuple[PartStore, Filled]:
+    check_options(engine, workers=workers, pipeline=pipeline, scheduler=scheduler)
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, not {batch_size}")
+    runner = make_engine(engine, workers=workers, batch_size=batch_size, pipeline=pipeline,
+                         scheduler=scheduler)
+    try:
+        store = PartStore.open(root, _settings(inputs, options, batch_size, pipeline),
+                               resume=resume)
+        filled = fill(store, iter_sources(inputs, options=options), runner,
+                      batch_size=batch_size, progress=progress)
+    finally:
+        runner.close()
+    return store, filled

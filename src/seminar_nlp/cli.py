@@ -1,25 +1,45 @@
-"""The ``seminar-nlp`` command: a thin shell over ``seminar_nlp.analyze``.
+"""The ``seminar-nlp`` command: a thin shell over ``seminar_nlp.api.analyze_to``.
 
 Exit status: 0 when every input was processed, 1 when some inputs failed
-(their ``documents`` rows say why), 2 for a usage error or when no input could
-be read.
+(their ``documents`` rows say why), 2 for a usage error, when no input could
+be read or when ``--resume`` cannot continue the interrupted run, 130 when
+interrupted (Ctrl-C; run the same command with ``--resume`` to continue).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .engines import ENGINES, EngineError
 from .writers import FORMATS, check_formats
 
 if TYPE_CHECKING:
-    from .tables import Tables
+    from .engines.summary import Summary
 
 DEFAULT_OUTPUT = "seminar-nlp-output"
 TYPES = ("PER", "ORG", "LOC")
+INTERRUPTED = 130
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How to run: batches, workers, engine, resume."""
+
+    batch_size: int = 32
+    workers: int = 1
+    engine: str = "local"
+    scheduler: str | None = None
+    resume: bool = False
+
+
+def default_workers() -> int:
+    return os.cpu_count() or 1
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,8 +57,33 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--text-column", default="text", help="text column of CSV/JSONL inputs")
     run.add_argument("--id-column", default="id", help="id column of CSV/JSONL inputs")
     run.add_argument("--batch-size", type=int, default=32, help="documents per batch")
+    run.add_argument("-w", "--workers", type=int, default=None,
+                     help="worker processes (default: the number of cores, "
+                          f"{default_workers()} here; 1 runs in this process)")
+    run.add_argument("--engine", choices=ENGINES, default=None,
+                     help="where batches run: local (this machine, a process pool) or dask "
+                          "(a dask.distributed cluster; needs pip install 'seminar-nlp[dask]'); "
+                          "default: local")
+    run.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                     help="address of a running Dask scheduler (tcp://HOST:PORT) to use "
+                          "instead of a new local cluster; implies --engine dask")
+    run.add_argument("--resume", action="store_true",
+                     help="continue an interrupted run with the same inputs and options: "
+                          "only the batches not yet written are analysed")
     run.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
     return parser
+
+
+def run_options(parser: argparse.ArgumentParser, args: argparse.Namespace) -> RunOptions:
+    if args.batch_size < 1:
+        parser.error("--batch-size must be at least 1")
+    workers = default_workers() if args.workers is None else args.workers
+    if workers < 1:
+        parser.error("--workers must be at least 1")
+    engine = args.engine or ("dask" if args.scheduler else "local")
+    if args.scheduler and engine != "dask":
+        parser.error("--scheduler needs --engine dask")
+    return RunOptions(args.batch_size, workers, engine, args.scheduler, args.resume)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -48,52 +93,68 @@ def main(argv: Sequence[str] | None = None) -> int:
         formats = check_formats(args.format.split(","))
     except ValueError as error:
         parser.error(str(error))
-    if args.batch_size < 1:
-        parser.error("--batch-size must be at least 1")
     return analyze_command(args.inputs, output=Path(args.output), formats=formats,
                            text_column=args.text_column, id_column=args.id_column,
-                           batch_size=args.batch_size, quiet=args.quiet)
+                           quiet=args.quiet, options=run_options(parser, args))
 
 
 def analyze_command(inputs: Sequence[str], *, output: Path, formats: Sequence[str],
                     text_column: str = "text", id_column: str = "id", batch_size: int = 32,
-                    quiet: bool = False) -> int:
+                    quiet: bool = False, options: RunOptions | None = None) -> int:
     from tqdm import tqdm
 
     from . import api
 
+    options = options or RunOptions(batch_size=batch_size)
     paths = [Path(item) for item in inputs] or None
-    with tqdm(desc="documents", unit="doc", disable=True if quiet else None,
-              file=sys.stderr) as bar:
-        tables = api.analyze(paths, text_column=text_column, id_column=id_column,
-                             batch_size=batch_size, progress=lambda doc: bar.update())
-    documents = tables.documents
-    failed = documents[documents["status"] == "error"]
-    if len(failed) == len(documents):
-        print("seminar-nlp: no input could be read:", file=sys.stderr)
-        for row in failed.itertuples():
-            print(f"  {row.source}: {row.error}", file=sys.stderr)
+    if not options.resume and not quiet and (output / api.PARTS / "manifest.json").exists():
+        print(f"seminar-nlp: starting over; the parts of an interrupted run in "
+              f"{output / api.PARTS} are discarded (--resume continues it)", file=sys.stderr)
+    try:
+        with tqdm(desc="documents", unit="doc", disable=True if quiet else None,
+                  file=sys.stderr) as bar:
+            result = api.analyze_to(output, paths, formats=formats, resume=options.resume,
+                                    text_column=text_column, id_column=id_column,
+                                    batch_size=options.batch_size, workers=options.workers,
+                                    engine=options.engine, scheduler=options.scheduler,
+                                    progress=lambda doc: bar.update())
+    except (api.ResumeError, EngineError) as error:
+        print(f"seminar-nlp: {error}", file=sys.stderr)
         return 2
-    written = tables.save(output, formats=formats)
+    except ImportError as error:  # the dask engine without dask installed
+        print(f"seminar-nlp: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"\nseminar-nlp: interrupted; the finished batches are kept in "
+              f"{output / api.PARTS}: run the same command with --resume to continue",
+              file=sys.stderr)
+        return INTERRUPTED
+    if result.nothing_read:
+        print("seminar-nlp: no input could be read:", file=sys.stderr)
+        for _, source, reason in result.failures:
+            print(f"  {source}: {reason}", file=sys.stderr)
+        return 2
     if not quiet:
-        print(summary(tables, output, len(written)))
-    return 1 if len(failed) else 0
+        print(summary(result, output))
+    return 1 if result.statuses.get("error", 0) else 0
 
 
-def summary(tables: Tables, output: Path, n_files: int) -> str:
-    documents, mentions = tables.documents, tables.mentions
-    statuses = documents["status"].value_counts()
-    by_type = mentions["type"].value_counts()
+def summary(result: Summary, output: Path) -> str:
+    statuses = result.statuses
     lines = [
-        f"documents: {len(documents)} (ok {statuses.get('ok', 0)}, empty "
+        f"documents: {result.n_documents} (ok {statuses.get('ok', 0)}, empty "
         f"{statuses.get('empty', 0)}, error {statuses.get('error', 0)})",
-        f"sentences: {len(tables.sentences)}, tokens: {len(tables.tokens)}",
-        "mentions: " + ", ".join(f"{kind} {by_type.get(kind, 0)}" for kind in TYPES),
-        f"entities: {len(tables.entities)}",
+        f"sentences: {result.n_sentences}, tokens: {result.n_tokens}",
+        "mentions: " + ", ".join(f"{kind} {(result.mentions or {}).get(kind, 0)}"
+                                 for kind in TYPES),
+        f"entities: {result.n_entities}",
     ]
-    for row in documents[documents["status"] != "ok"].itertuples():
-        lines.append(f"  {row.status}: {row.source}: {row.error}")
-    lines.append(f"output: {output}/ ({n_files} files)")
+    for status, source, error in result.failures:
+        lines.append(f"  {status}: {source}: {error}")
+    if result.resumed:
+        lines.append(f"resumed: {result.resumed} of {result.n_batches} batches were written "
+                     "by the interrupted run")
+    lines.append(f"output: {output}/ ({len(result.paths)} files)")
     return "\n".join(lines)
 
 

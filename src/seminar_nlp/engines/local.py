@@ -1,0 +1,107 @@
+"""The local engine: batches in this process, or over a pool of worker processes.
+
+With one worker, or when the whole input fits in one batch, batches run in
+this process with the caller's pipeline (no pool to start), with one BLAS
+thread (``engines/threads.py``). Otherwise a
+``ProcessPoolExecutor`` with the ``spawn`` context runs them; each worker
+builds its pipeline once (``work.init_pool_worker``), uses one thread for the
+numerical libraries, and writes its batches' parts itself. At most
+``2 * workers`` batches are in flight, so reading stays just ahead of the
+analysis and memory does not grow with the corpus; results come back in
+batch order.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import chain
+from typing import TYPE_CHECKING
+
+from .threads import blas_threads, single_threaded_children
+from .work import Batch, Outcome, analyse, init_pool_worker, remote_batch
+
+if TYPE_CHECKING:
+    from ..pipeline import Pipeline
+    from .parts import Target
+
+IN_FLIGHT_PER_WORKER = 2
+
+
+class LocalEngine:
+    """Run batches in this process (``workers=1``) or over ``workers`` processes."""
+
+    def __init__(self, *, workers: int, batch_size: int, pipeline: Pipeline | None = None) -> None:
+        self.workers = workers
+        self.batch_size = batch_size
+        self._pipeline = pipeline
+
+    def pipeline(self) -> Pipeline:
+        if self._pipeline is None:
+            from ..pipeline import Pipeline
+
+            self._pipeline = Pipeline(batch_size=self.batch_size)
+        return self._pipeline
+
+    def run(self, batches: Iterable[Batch], target: Target) -> Iterator[tuple[Batch, Outcome]]:
+        """Each batch with its outcome, in batch order."""
+        iterator = iter(batches)
+        head = [batch for batch in (next(iterator, None), next(iterator, None)) if batch]
+        if self.workers <= 1 or len(head) < 2:
+            yield from self.run_here(chain(head, iterator), target)
+        else:
+            yield from self.run_pool(chain(head, iterator), target)
+
+    def run_here(self, batches: Iterable[Batch], target: Target) -> Iterator[tuple[Batch, Outcome]]:
+        pipeline = self.pipeline()
+        with blas_threads(1):
+            for batch in batches:
+                yield batch, analyse(pipeline, batch, target, keep_docs=True)
+
+    def run_pool(self, batches: Iterable[Batch], target: Target) -> Iterator[tuple[Batch, Outcome]]:
+        context = multiprocessing.get_context("spawn")
+        with single_threaded_children():
+            pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
+                                       initializer=init_pool_worker,
+                                       initargs=(self.batch_size, os.getpid()))
+            try:
+                yield from ordered(pool, batches, target, self.batch_size,
+                                   self.workers * IN_FLIGHT_PER_WORKER)
+            except BaseException:
+                stop(pool)
+                raise
+            pool.shutdown(wait=True)
+
+    def close(self) -> None:
+        """Nothing to release: a pool lives only as long as its ``run``."""
+
+
+def ordered(pool: ProcessPoolExecutor, batches: Iterable[Batch], target: Target,
+            batch_size: int, in_flight: int) -> Iterator[tuple[Batch, Outcome]]:
+    """Submit batches, at most ``in_flight`` at a time; yield outcomes in batch order."""
+    pending: deque[tuple[Batch, Future[Outcome]]] = deque()
+    for batch in batches:
+        pending.append((batch, pool.submit(remote_batch, batch, target, batch_size)))
+        if len(pending) >= in_flight:
+            done, future = pending.popleft()
+            yield done, future.result()
+    while pending:
+        done, future = pending.popleft()
+        yield done, future.result()
+
+
+def stop(pool: ProcessPoolExecutor) -> None:
+    """Stop at once: cancel what has not started and end the workers.
+
+    A batch cut short leaves no parts behind (they are renamed into place only
+    when complete), so the run can be resumed.
+    """
+    pool.shutdown(wait=False, cancel_futures=True)
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=5)

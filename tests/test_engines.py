@@ -1,0 +1,194 @@
+"""Engines: the same tables with 1 or 2 worker processes, after a SIGKILL and --resume, on Dask.
+
+Real models, real files, real worker processes; about a minute on two cores.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import seminar_nlp
+from conftest import REPORTS
+from seminar_nlp import TABLE_NAMES, Tables
+from seminar_nlp.api import PARTS, ResumeError, analyze_to
+from seminar_nlp.cli import main
+from seminar_nlp.engines.threads import (
+    THREAD_VARIABLES,
+    blas_threads,
+    openblas_controls,
+    single_threaded_children,
+)
+
+REPORT = "18 марта в Казани прошёл научный семинар. Его открыл ректор КФУ Ильдар Гарипов."
+HAS_DASK = importlib.util.find_spec("distributed") is not None
+
+
+def read_tables(folder: Path) -> dict[str, pd.DataFrame]:
+    return {name: pd.read_parquet(folder / f"{name}.parquet") for name in TABLE_NAMES}
+
+
+def assert_same_files(first: Path, second: Path) -> None:
+    left, right = read_tables(first), read_tables(second)
+    for name in TABLE_NAMES:
+        pd.testing.assert_frame_equal(left[name], right[name], obj=name)
+
+
+def assert_same_tables(first: Tables, second: Tables) -> None:
+    for name, table in first.items():
+        pd.testing.assert_frame_equal(table, getattr(second, name), obj=name)
+
+
+def big_corpus(folder: Path, size: int = 30) -> Path:
+    """``size`` documents: the sample reports, then copies of them under other names."""
+    folder.mkdir()
+    reports = sorted(REPORTS.glob("*.txt"))
+    for number in range(size):
+        source = reports[number % len(reports)]
+        shutil.copy(source, folder / f"{number:03d}-{source.name}")
+    return folder
+
+
+def test_two_workers_give_the_tables_of_one(tmp_path: Path, sample_tables: Tables) -> None:
+    # A pool of 2 processes, small batches so that both get work.
+    pooled = seminar_nlp.analyze([REPORTS], workers=2, batch_size=4)
+    assert_same_tables(sample_tables, pooled)
+    # The command: same files with --workers 1 and --workers 2.
+    for workers in ("1", "2"):
+        code = main(["analyze", str(REPORTS), "-o", str(tmp_path / workers), "-q",
+                     "--workers", workers, "--batch-size", "4"])
+        assert code == 0
+        assert not (tmp_path / workers / PARTS).exists()
+    assert_same_files(tmp_path / "1", tmp_path / "2")
+    saved = tmp_path / "saved"
+    sample_tables.save(saved)
+    assert_same_files(saved, tmp_path / "2")
+
+
+def test_a_killed_run_resumes_to_the_same_tables(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = big_corpus(tmp_path / "corpus")
+    command = ["analyze", str(corpus), "--workers", "1", "--batch-size", "2", "-q"]
+    assert main([*command, "-o", str(tmp_path / "clean")]) == 0
+    out = tmp_path / "killed"
+    child = subprocess.Popen([sys.executable, "-m", "seminar_nlp.cli", *command, "-o", str(out)],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while len(list((out / PARTS).glob("b*"))) < 3:
+            assert child.poll() is None, "the run ended before it could be killed"
+            assert time.monotonic() < deadline, "no parts written in time"
+            time.sleep(0.05)
+        child.send_signal(signal.SIGKILL)
+    finally:
+        child.wait(timeout=30)
+    assert not (out / "documents.parquet").exists()
+    written = len(list((out / PARTS).glob("b*")))
+    assert 3 <= written < 15
+    capsys.readouterr()
+    code = main([*command[:-1], "-o", str(out), "--resume"])
+    assert code == 0
+    assert f"resumed: {written} of 15 batches" in capsys.readouterr().out
+    assert_same_files(tmp_path / "clean", out)
+    assert not (out / PARTS).exists()
+
+
+def test_resume_refuses_other_inputs_and_keeps_previous_outputs(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder in (first, second):
+        folder.mkdir()
+        for name in ("a", "b", "c"):
+            (folder / f"{folder.name}-{name}.txt").write_text(REPORT, encoding="utf-8")
+    out = tmp_path / "out"
+    analyze_to(out, [first], batch_size=1)
+    before = (out / "documents.parquet").read_bytes()
+
+    def interrupt(doc: seminar_nlp.Doc) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        analyze_to(out, [first], batch_size=1, progress=interrupt)
+    assert (out / "documents.parquet").read_bytes() == before
+    assert len(list((out / PARTS).glob("b*"))) == 1
+    with pytest.raises(ResumeError, match="other inputs"):
+        analyze_to(out, [second], batch_size=1, resume=True)
+    assert main(["analyze", str(first), "-o", str(out), "--resume", "--batch-size", "2",
+                 "--workers", "1"]) == 2
+    assert "cannot resume" in capsys.readouterr().err
+    assert main(["analyze", str(first), "-o", str(out), "--resume", "--batch-size", "1",
+                 "--workers", "1"]) == 0
+    assert "resumed: 1 of 3 batches" in capsys.readouterr().out
+    assert (out / "documents.parquet").read_bytes() == before
+
+
+@pytest.mark.skipif(not HAS_DASK, reason="dask.distributed is not installed "
+                                         "(pip install 'seminar-nlp[dask]')")
+def test_dask_gives_the_tables_of_the_local_engine(tmp_path: Path,
+                                                   sample_tables: Tables) -> None:
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster:
+        tables = seminar_nlp.analyze([REPORTS], engine="dask", batch_size=4,
+                                     scheduler=cluster.scheduler_address)
+    assert_same_tables(sample_tables, tables)
+    # The command starts (and stops) its own LocalCluster.
+    code = main(["analyze", str(REPORTS), "-o", str(tmp_path / "dask"), "-q",
+                 "--engine", "dask", "--workers", "2", "--batch-size", "4"])
+    assert code == 0
+    sample_tables.save(tmp_path / "local")
+    assert_same_files(tmp_path / "local", tmp_path / "dask")
+
+
+def test_the_dask_engine_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch,
+                                               tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    with pytest.raises(ImportError, match=r"pip install 'seminar-nlp\[dask\]'"):
+        seminar_nlp.analyze([REPORT], engine="dask")
+    assert main(["analyze", str(REPORTS), "-o", str(tmp_path / "out"), "--engine", "dask"]) == 2
+    assert "pip install 'seminar-nlp[dask]'" in capsys.readouterr().err
+
+
+def test_engine_and_option_errors_name_the_choices(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(ValueError, match="unknown engine 'spark'; choose from: local, dask"):
+        seminar_nlp.analyze([REPORT], engine="spark")
+    with pytest.raises(ValueError, match="workers must be at least 1"):
+        seminar_nlp.analyze([REPORT], workers=0)
+    with pytest.raises(SystemExit):
+        main(["analyze", "--engine", "spark"])
+    assert "invalid choice: 'spark' (choose from local, dask)" in capsys.readouterr().err.replace(
+        "'local', 'dask'", "local, dask")
+    with pytest.raises(SystemExit):
+        main(["analyze", "--workers", "0"])
+    assert "--workers must be at least 1" in capsys.readouterr().err
+
+
+def test_worker_processes_start_single_threaded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OMP_NUM_THREADS", "8")
+    monkeypatch.delenv("MKL_NUM_THREADS", raising=False)
+    with single_threaded_children():
+        assert all(os.environ[variable] == "1" for variable in THREAD_VARIABLES)
+    assert os.environ["OMP_NUM_THREADS"] == "8"
+    assert "MKL_NUM_THREADS" not in os.environ
+
+
+def test_blas_threads_are_limited_and_restored() -> None:
+    controls = openblas_controls()
+    if not controls:
+        pytest.skip("no OpenBLAS with a thread-count function is loaded")
+    get = controls[0][0]
+    before = get()
+    with blas_threads(1):
+        assert get() == 1
+    assert get() == before
