@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import report
 from .engines import ENGINES, EngineError
 from .writers import FORMATS, check_formats
 
@@ -70,7 +71,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--resume", action="store_true",
                      help="continue an interrupted run with the same inputs and options: "
                           "only the batches not yet written are analysed")
+    run.add_argument("--report", nargs="?", const="", default=None, metavar="HTML",
+                     help="also write the HTML report (default file: OUTPUT/report.html)")
     run.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
+    report.add_parser(commands)
     return parser
 
 
@@ -89,13 +93,21 @@ def run_options(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Ru
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command == "report":
+        return report.report_command(args)
     try:
         formats = check_formats(args.format.split(","))
     except ValueError as error:
         parser.error(str(error))
-    return analyze_command(args.inputs, output=Path(args.output), formats=formats,
+    code = analyze_command(args.inputs, output=Path(args.output), formats=formats,
                            text_column=args.text_column, id_column=args.id_column,
                            quiet=args.quiet, options=run_options(parser, args))
+    if args.report is not None and code in (0, 1):
+        path = Path(args.report) if args.report else Path(args.output) / report.DEFAULT_NAME
+        written = report.write_report(Path(args.output), path)
+        if not args.quiet:
+            print(f"report: {written}")
+    return code
 
 
 def analyze_command(inputs: Sequence[str], *, output: Path, formats: Sequence[str],
