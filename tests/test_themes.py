@@ -163,3 +163,17 @@ def test_corpus_themes_of_the_sample_reports(reports: list[Doc], pipeline: Pipel
     assert table["n_docs"].max() >= 3
     assert table["theme"].is_unique
     assert table["n_docs"].sum() <= len(rows)
+
+
+def test_corpus_themes_with_a_theme_repeated_under_other_lemmas() -> None:
+    import pandas as pd
+
+    from seminar_nlp.corpus_themes import corpus_themes
+
+    themes = pd.DataFrame({"doc_id": ["a", "a", "b"], "rank": [1, 2, 1],
+                           "theme": ["ИИ", "ИИ", "искусственный интеллект"],
+                           "score": [1.0, 0.5, 1.0],
+                           "lemmas": ["ии", "ия", "искусственный интеллект"]})
+    table = corpus_themes(themes)
+    assert table["theme"].tolist()[0] == "искусственный интеллект"
+    assert table["n_docs"].tolist()[0] == 2

@@ -107,7 +107,7 @@ def exact_groups(items: Iterable[Row]) -> list[Group]:
     seen: set[tuple[str, str]] = set()
     for doc_id, theme, score, words in items:
         group = groups.setdefault(frozenset(words), Group(words))
-        if (doc_id, theme) not in seen:
+        if (doc_id, theme) not in seen or not group.forms:
             seen.add((doc_id, theme))
             group.forms[theme] += 1
         group.docs[doc_id] = max(score, group.docs.get(doc_id, 0.0))
