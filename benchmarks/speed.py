@@ -71,7 +71,7 @@ def cli_run(folder: Path, out: Path) -> tuple[float, float]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     started = time.perf_counter()
     subprocess.run([sys.executable, "-m", "seminar_nlp.cli", "analyze", str(folder), "-o",
-                    str(out), "-q"], check=True)
+                    str(out), "-q", "--workers", "1"], check=True)
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return seconds, max(peak, before) / 1024
@@ -106,7 +106,7 @@ def section(settings: Settings) -> str:
         f"Data: {len(documents)} factRuEval devset texts, {n_tokens:,} tokens; median of "
         f"{settings.repeats} runs.", "",
         table(["system", "seconds", "tokens/s", "speed vs natasha"], rows), "",
-        f"`seminar-nlp analyze` as a command on the same folder (start-up, model loading, "
-        f"reading, all stages, Parquet output): {cli_seconds:.1f} s wall time, peak memory "
-        f"{cli_peak:.0f} MB.",
+        f"`seminar-nlp analyze --workers 1` as a command on the same folder (start-up, model "
+        f"loading, reading, all stages, Parquet output): {cli_seconds:.1f} s wall time, peak "
+        f"memory {cli_peak:.0f} MB.",
     ])
