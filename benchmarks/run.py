@@ -19,7 +19,7 @@ from pathlib import Path
 from .common import DEFAULT_EVAL, ROOT, Settings, machine
 
 SECTIONS = ("benchmarks.lemmas", "benchmarks.ner", "benchmarks.speed", "benchmarks.roles",
-            "benchmarks.keyphrases")
+            "benchmarks.keyphrases", "benchmarks.scale")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -79,9 +79,11 @@ def link_entities(tables: dict[str, pd.DataFrame]) -> None:
     roles = tables["roles"]
     if not roles.empty:
         roles["person_id"] = entity(roles, "person_mention_id")
-        roles["person"] = names.reindex(roles["person_id"]).to_numpy()
+        roles["person"] = pd.Series(names.reindex(roles["person_id"]).to_numpy(),
+                                    index=roles.index, dtype="string")
         roles["org_id"] = entity(roles, "org_mention_id")
     quotes = tables["quotes"]
     if not quotes.empty:
         quotes["speaker_id"] = entity(quotes, "speaker_mention_id")
-        quotes["speaker"] = names.reindex(quotes["speaker_id"]).to_numpy()
+        quotes["speaker"] = pd.Series(names.reindex(quotes["speaker_id"]).to_numpy(),
+                                      index=quotes.index, dtype="string")
