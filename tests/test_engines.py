@@ -5,16 +5,20 @@ Real models, real files, real worker processes and a real LocalCluster; 20-40 s 
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import os
 import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
+import psutil
 import pytest
 
 import seminar_nlp
@@ -28,6 +32,7 @@ from seminar_nlp.engines.threads import (
     openblas_controls,
     single_threaded_children,
 )
+from seminar_nlp.engines.work import WORKER_DIED
 
 REPORT = "18 марта в Казани прошёл научный семинар. Его открыл ректор КФУ Ильдар Гарипов."
 HAS_DASK = importlib.util.find_spec("distributed") is not None
@@ -100,6 +105,68 @@ def test_a_killed_run_resumes_to_the_same_tables(tmp_path: Path,
     assert f"resumed: {written} of 15 batches" in capsys.readouterr().out
     assert_same_files(tmp_path / "clean", out)
     assert not (out / PARTS).exists()
+
+
+class WorkerKiller:
+    """SIGKILLs this process's pool workers from a thread: the first ``times`` it sees once
+    ``ready()`` holds, or every one while it runs (``times=None``)."""
+
+    def __init__(self, *, times: int | None, ready: Callable[[], bool] = lambda: True) -> None:
+        self.times, self.ready, self.killed = times, ready, 0
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self.loop, daemon=True)
+
+    def __enter__(self) -> WorkerKiller:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.done.set()
+        self.thread.join()
+
+    def loop(self) -> None:
+        while not self.done.is_set() and (self.times is None or self.killed < self.times):
+            if self.ready():
+                for child in psutil.Process().children(recursive=True):
+                    with contextlib.suppress(psutil.Error):
+                        if "spawn_main" in " ".join(child.cmdline()):
+                            child.kill()
+                            self.killed += 1
+                            break
+            time.sleep(0.05)
+
+
+def test_a_dead_worker_is_replaced_and_its_batch_run_again(tmp_path: Path) -> None:
+    corpus = big_corpus(tmp_path / "corpus", size=12)
+    analyze_to(tmp_path / "clean", [corpus], batch_size=2)
+    out = tmp_path / "out"
+    with WorkerKiller(times=1, ready=lambda: any((out / PARTS).glob("b*"))) as killer:
+        summary = analyze_to(out, [corpus], batch_size=2, workers=2)
+    assert killer.killed == 1
+    assert summary.statuses == {"ok": 12}
+    assert_same_files(tmp_path / "clean", out)
+
+
+def test_documents_whose_workers_keep_dying_are_marked_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("a", "b"):
+        (corpus / f"{name}.txt").write_text(REPORT, encoding="utf-8")
+    (corpus / "c.txt").write_bytes(b"")
+    command = ["analyze", str(corpus), "--workers", "2", "--batch-size", "2", "-q"]
+    out = tmp_path / "out"
+    with WorkerKiller(times=None):
+        assert main([*command, "-o", str(out), "--strict"]) == 1
+    refusal = capsys.readouterr().err
+    assert "--strict: 2 of 3 documents failed; no tables written" in refusal
+    assert not (out / "documents.parquet").exists()
+    # The parts are kept: --resume (without --strict) writes the tables, analysing nothing.
+    assert main([*command, "-o", str(out), "--resume"]) == 1
+    documents = pd.read_parquet(out / "documents.parquet")
+    assert documents["status"].tolist() == ["error", "error", "empty"]
+    assert documents["error"].tolist()[:2] == [WORKER_DIED] * 2
+    assert pd.read_parquet(out / "tokens.parquet").empty
 
 
 def test_resume_refuses_other_inputs_and_keeps_previous_outputs(

@@ -15,6 +15,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -72,7 +73,7 @@ def analyze_to(output: str | os.PathLike[str], inputs: Inputs = None, *,
                text_column: str = "text", id_column: str = "id",
                batch_size: int = DEFAULT_BATCH, pipeline: Pipeline | None = None,
                progress: Progress | None = None, workers: int = 1, engine: str = "local",
-               scheduler: str | None = None) -> Summary:
+               scheduler: str | None = None, strict: bool = False) -> Summary:
     """Analyse the inputs and write the tables into ``output``, with flat memory.
 
     Parts go to ``output/.parts`` as batches finish; the final tables are then
@@ -80,7 +81,10 @@ def analyze_to(output: str | os.PathLike[str], inputs: Inputs = None, *,
     are removed. After an interruption, ``resume=True`` with the same inputs
     and options analyses only the batches not yet written (other inputs raise
     ``ResumeError``). When no document could be read, nothing is written and
-    ``Summary.nothing_read`` is true.
+    ``Summary.nothing_read`` is true. With ``strict=True``, a run in which any
+    document failed writes no tables either (``Summary.written`` is false); its
+    parts stay in ``output/.parts``, so ``resume=True`` without ``strict`` writes
+    the tables without analysing anything again.
     """
     formats = check_formats(formats)
     folder = Path(output)
@@ -95,6 +99,8 @@ def analyze_to(output: str | os.PathLike[str], inputs: Inputs = None, *,
         if created and folder.is_dir() and not any(folder.iterdir()):
             folder.rmdir()
         return summary
+    if strict and summary.statuses.get("error", 0):
+        return replace(summary, written=False)
     # The corpus-level work runs beside the writing of the tables that do not need it.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="seminar-nlp-corpus") as side:
         corpus = side.submit(resolve_corpus, store, filled.numbers)

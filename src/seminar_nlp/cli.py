@@ -1,7 +1,8 @@
 """The ``seminar-nlp`` command: a thin shell over ``seminar_nlp.api.analyze_to``.
 
 Exit status: 0 when every input was processed, 1 when some inputs failed
-(their ``documents`` rows say why), 2 for a usage error, when no input could
+(their ``documents`` rows say why; with ``--strict`` nothing is written
+then), 2 for a usage error, when no input could
 be read or when ``--resume`` cannot continue the interrupted run, 130 when
 interrupted (Ctrl-C; run the same command with ``--resume`` to continue).
 """
@@ -37,6 +38,7 @@ class RunOptions:
     engine: str = "local"
     scheduler: str | None = None
     resume: bool = False
+    strict: bool = False
 
 
 def default_workers() -> int:
@@ -71,6 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--resume", action="store_true",
                      help="continue an interrupted run with the same inputs and options: "
                           "only the batches not yet written are analysed")
+    run.add_argument("--strict", action="store_true",
+                     help="write no tables when any input fails (exit status 1); the "
+                          "analysed parts are kept: --resume without --strict writes them")
     run.add_argument("--report", nargs="?", const="", default=None, metavar="HTML",
                      help="also write the HTML report (default file: OUTPUT/report.html)")
     run.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
@@ -87,7 +92,8 @@ def run_options(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Ru
     engine = args.engine or ("dask" if args.scheduler else "local")
     if args.scheduler and engine != "dask":
         parser.error("--scheduler needs --engine dask")
-    return RunOptions(args.batch_size, workers, engine, args.scheduler, args.resume)
+    return RunOptions(args.batch_size, workers, engine, args.scheduler, args.resume,
+                      args.strict)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -102,7 +108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     code = analyze_command(args.inputs, output=Path(args.output), formats=formats,
                            text_column=args.text_column, id_column=args.id_column,
                            quiet=args.quiet, options=run_options(parser, args))
-    if args.report is not None and code in (0, 1):
+    # A strict run that saw a failure (exit 1) wrote no tables to report on.
+    if args.report is not None and (code == 0 or code == 1 and not args.strict):
         path = Path(args.report) if args.report else Path(args.output) / report.DEFAULT_NAME
         written = report.write_report(Path(args.output), path)
         if not args.quiet:
@@ -129,7 +136,7 @@ def analyze_command(inputs: Sequence[str], *, output: Path, formats: Sequence[st
                                     text_column=text_column, id_column=id_column,
                                     batch_size=options.batch_size, workers=options.workers,
                                     engine=options.engine, scheduler=options.scheduler,
-                                    progress=lambda doc: bar.update())
+                                    strict=options.strict, progress=lambda doc: bar.update())
     except (api.ResumeError, EngineError) as error:
         print(f"seminar-nlp: {error}", file=sys.stderr)
         return 2
@@ -146,9 +153,22 @@ def analyze_command(inputs: Sequence[str], *, output: Path, formats: Sequence[st
         for _, source, reason in result.failures:
             print(f"  {source}: {reason}", file=sys.stderr)
         return 2
+    if not result.written:
+        print(refusal(result, output), file=sys.stderr)
+        return 1
     if not quiet:
         print(summary(result, output))
     return 1 if result.statuses.get("error", 0) else 0
+
+
+def refusal(result: Summary, output: Path) -> str:
+    """Why a --strict run wrote nothing, and how to write the tables anyway."""
+    failed = [f"  {status}: {source}: {error}" for status, source, error in result.failures
+              if status == "error"]
+    return "\n".join([f"seminar-nlp: --strict: {len(failed)} of {result.n_documents} "
+                      "documents failed; no tables written:", *failed,
+                      f"the analysed parts are kept in {output / '.parts'}: run the same "
+                      "command with --resume instead of --strict to write the tables"])
 
 
 def summary(result: Summary, output: Path) -> str:

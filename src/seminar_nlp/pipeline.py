@@ -13,6 +13,7 @@ from dataclasses import replace
 from itertools import islice
 from typing import TypeVar
 
+from . import pieces
 from .records import LAYERS, Doc, Source, Status
 from .resources import Resources, shared
 from .stages import Stage
@@ -61,8 +62,10 @@ class Pipeline:
     """Run the analysis stages over documents. ``Pipeline().process(text)`` for one text."""
 
     def __init__(self, stages: Sequence[Stage] | None = None, *,
-                 resources: Resources | None = None, batch_size: int = DEFAULT_BATCH) -> None:
+                 resources: Resources | None = None, batch_size: int = DEFAULT_BATCH,
+                 piece: int = pieces.PIECE) -> None:
         self.resources = resources or shared()
+        self.piece = piece
         self.stages = list(stages) if stages is not None else default_stages(self.resources)
         check_order(self.stages)
         self.batch_size = batch_size
@@ -79,7 +82,8 @@ class Pipeline:
             yield from self.run_batch([Doc(source) for source in chunk])
 
     def run_batch(self, docs: list[Doc]) -> list[Doc]:
-        todo = [index for index, doc in enumerate(docs) if doc.source.status == "ok"]
+        todo = [index for index, doc in enumerate(docs)
+                if doc.source.status == "ok" and len(doc.text) <= self.piece]
         out = [empty_layers(doc) for doc in docs]
         try:
             done = self.apply([docs[index] for index in todo])
@@ -87,7 +91,17 @@ class Pipeline:
             done = [self.apply_alone(docs[index]) for index in todo]
         for index, doc in zip(todo, done, strict=True):
             out[index] = doc
+        for index, doc in enumerate(docs):
+            if doc.source.status == "ok" and len(doc.text) > self.piece:
+                out[index] = self.apply_long(doc)
         return out
+
+    def apply_long(self, doc: Doc) -> Doc:
+        """A very long document in pieces, one at a time (``pieces.py``)."""
+        analysed = [(offset, self.apply_alone(piece))
+                    for offset, piece in pieces.split(doc, self.piece)]
+        joined = pieces.join(doc, analysed)
+        return empty_layers(joined) if joined.source.status == "error" else joined
 
     def apply(self, docs: list[Doc]) -> list[Doc]:
         for stage in self.stages:

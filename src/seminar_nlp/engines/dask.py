@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from . import EngineError
-from .work import Batch, Outcome, remote_batch
+from .work import WORKER_DIED, Batch, Outcome, failed, remote_batch
 
 if TYPE_CHECKING:
     from .parts import Target
@@ -70,14 +70,21 @@ class DaskEngine:
                                             pure=False)
                 pending.append((batch, future))
                 if len(pending) >= in_flight:
-                    done, oldest = pending.popleft()
-                    yield done, oldest.result()
+                    yield self.result(pending, target)
             while pending:
-                done, oldest = pending.popleft()
-                yield done, oldest.result()
+                yield self.result(pending, target)
         finally:
             if pending:
                 self.client.cancel([future for _, future in pending])
+
+    def result(self, pending: deque[tuple[Batch, Any]], target: Target) -> tuple[Batch, Outcome]:
+        """The oldest batch's outcome; its documents marked ``error`` when the workers that
+        ran it kept dying (Dask retries a task a few times first, then raises KilledWorker)."""
+        batch, future = pending.popleft()
+        try:
+            return batch, future.result()
+        except import_distributed().KilledWorker:
+            return batch, failed(batch, target, WORKER_DIED)
 
     def close(self) -> None:
         self.client.close()

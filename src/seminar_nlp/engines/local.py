@@ -8,7 +8,8 @@ builds its pipeline once (``work.init_pool_worker``), uses one thread for the
 numerical libraries, and writes its batches' parts itself. At most
 ``2 * workers`` batches are in flight, so reading stays just ahead of the
 analysis and memory does not grow with the corpus; results come back in
-batch order.
+batch order. A worker that dies (killed, out of memory) is replaced and its
+batch run again once, alone; then its documents are marked ``error`` (``Pool``).
 """
 
 from __future__ import annotations
@@ -18,11 +19,12 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import chain
 from typing import TYPE_CHECKING
 
 from .threads import blas_threads, single_threaded_children
-from .work import Batch, Outcome, analyse, init_pool_worker, remote_batch
+from .work import WORKER_DIED, Batch, Outcome, analyse, failed, init_pool_worker, remote_batch
 
 if TYPE_CHECKING:
     from ..pipeline import Pipeline
@@ -62,35 +64,83 @@ class LocalEngine:
                 yield batch, analyse(pipeline, batch, target, keep_docs=True)
 
     def run_pool(self, batches: Iterable[Batch], target: Target) -> Iterator[tuple[Batch, Outcome]]:
-        context = multiprocessing.get_context("spawn")
-        with single_threaded_children():
-            pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
-                                       initializer=init_pool_worker,
-                                       initargs=(self.batch_size, os.getpid()))
-            try:
-                yield from ordered(pool, batches, target, self.batch_size,
-                                   self.workers * IN_FLIGHT_PER_WORKER)
-            except BaseException:
-                stop(pool)
-                raise
-            pool.shutdown(wait=True)
+        pool = Pool(self.workers, self.batch_size, target)
+        try:
+            yield from pool.ordered(batches, self.workers * IN_FLIGHT_PER_WORKER)
+        except BaseException:
+            pool.stop()
+            raise
+        pool.close()
 
     def close(self) -> None:
         """Nothing to release: a pool lives only as long as its ``run``."""
 
 
-def ordered(pool: ProcessPoolExecutor, batches: Iterable[Batch], target: Target,
-            batch_size: int, in_flight: int) -> Iterator[tuple[Batch, Outcome]]:
-    """Submit batches, at most ``in_flight`` at a time; yield outcomes in batch order."""
-    pending: deque[tuple[Batch, Future[Outcome]]] = deque()
-    for batch in batches:
-        pending.append((batch, pool.submit(remote_batch, batch, target, batch_size)))
-        if len(pending) >= in_flight:
-            done, future = pending.popleft()
-            yield done, future.result()
-    while pending:
-        done, future = pending.popleft()
-        yield done, future.result()
+class Pool:
+    """A process pool that replaces itself when a worker dies.
+
+    A dead worker (killed, out of memory) breaks the whole executor: every
+    batch in flight fails with it. The batch whose turn it is then runs again
+    alone in a new pool; if that kills a worker too, its documents are marked
+    ``error``. The other batches in flight are submitted again.
+    """
+
+    def __init__(self, workers: int, batch_size: int, target: Target) -> None:
+        self.workers, self.batch_size, self.target = workers, batch_size, target
+        self.executor = self.start()
+
+    def start(self) -> ProcessPoolExecutor:
+        with single_threaded_children():
+            return ProcessPoolExecutor(max_workers=self.workers,
+                                       mp_context=multiprocessing.get_context("spawn"),
+                                       initializer=init_pool_worker,
+                                       initargs=(self.batch_size, os.getpid()))
+
+    def submit(self, batch: Batch) -> Future[Outcome]:
+        return self.executor.submit(remote_batch, batch, self.target, self.batch_size)
+
+    def ordered(self, batches: Iterable[Batch], in_flight: int) -> Iterator[tuple[Batch, Outcome]]:
+        """Submit batches, at most ``in_flight`` at a time; yield outcomes in batch order."""
+        pending: deque[tuple[Batch, Future[Outcome]]] = deque()
+        for batch in batches:
+            pending.append((batch, self.submit(batch)))
+            if len(pending) >= in_flight:
+                yield self.result(pending)
+        while pending:
+            yield self.result(pending)
+
+    def result(self, pending: deque[tuple[Batch, Future[Outcome]]]) -> tuple[Batch, Outcome]:
+        batch, future = pending.popleft()
+        try:
+            return batch, future.result()
+        except BrokenProcessPool:
+            outcome = self.retry_alone(batch)
+            self.resubmit(pending)
+            return batch, outcome
+
+    def retry_alone(self, batch: Batch) -> Outcome:
+        self.replace()
+        try:
+            return self.submit(batch).result()
+        except BrokenProcessPool:
+            self.replace()
+            return failed(batch, self.target, WORKER_DIED)
+
+    def resubmit(self, pending: deque[tuple[Batch, Future[Outcome]]]) -> None:
+        """Submit again the batches in flight that the broken pool took down with it."""
+        for index, (batch, future) in enumerate(pending):
+            if not future.done() or future.exception() is not None:
+                pending[index] = (batch, self.submit(batch))
+
+    def replace(self) -> None:
+        stop(self.executor)
+        self.executor = self.start()
+
+    def stop(self) -> None:
+        stop(self.executor)
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True)
 
 
 def stop(pool: ProcessPoolExecutor) -> None:

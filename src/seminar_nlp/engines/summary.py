@@ -25,6 +25,7 @@ class Summary:
     n_batches: int = 0
     resumed: int = 0  # batches found done by an earlier, interrupted run
     paths: tuple[str, ...] = ()
+    written: bool = True  # false when a strict run refused to write tables after failures
 
     @property
     def nothing_read(self) -> bool:

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from ..pipeline import Pipeline
     from .parts import Target
 
+WORKER_DIED = ("a worker process died while analysing this document's batch (killed or out "
+               "of memory), also when the batch was run again alone")
 WARM_UP_TEXT = "18 марта в Казани прошёл семинар. Его открыл Ильдар Гарипов."
 
 _PIPELINES: dict[int, Pipeline] = {}
@@ -70,6 +72,23 @@ def analyse(pipeline: Pipeline, batch: Batch, target: Target | None, *,
         write_batch(Path(target.root), batch.number, frames)
         return Outcome(batch.number, statuses, None, kept)
     return Outcome(batch.number, statuses, frames, kept)
+
+
+def failed(batch: Batch, target: Target | None, reason: str) -> Outcome:
+    """The outcome of a batch that could not be analysed: its documents marked ``error``."""
+    from ..pipeline import empty_layers
+    from ..tables import doc_frames
+    from .parts import write_batch
+
+    docs = [empty_layers(Doc(replace(source, status="error", error=reason)
+                             if source.status == "ok" else source))
+            for source in batch.sources]
+    frames = doc_frames(docs)
+    statuses = tuple((doc.source.status, doc.source.error) for doc in docs)
+    if target is not None and target.reachable():
+        write_batch(Path(target.root), batch.number, frames)
+        return Outcome(batch.number, statuses)
+    return Outcome(batch.number, statuses, frames)
 
 
 def worker_pipeline(batch_size: int) -> Pipeline:

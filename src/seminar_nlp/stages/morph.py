@@ -24,6 +24,16 @@ class Morph:
 
     def __init__(self, resources: Resources) -> None:
         self.resources = resources
+        # Tags repeat: one record per distinct tag instead of a dict per token keeps
+        # long documents small.
+        self.known: dict[tuple[str, tuple[tuple[str, str], ...]], Tag] = {}
+
+    def tag(self, pos: str, feats: dict[str, str]) -> Tag:
+        key = (pos, tuple(feats.items()))
+        found = self.known.get(key)
+        if found is None:
+            found = self.known[key] = Tag(pos, feats)
+        return found
 
     def __call__(self, docs: Sequence[Doc]) -> list[Doc]:
         windows = [sentence[i:i + WINDOW] for sentence in sentence_words(docs)
@@ -34,6 +44,6 @@ class Morph:
             tags: list[Tag] = []
             for sent in doc.need("sentences"):
                 for _ in range(0, max(sent.token_stop - sent.token_start, 1), WINDOW):
-                    tags.extend(Tag(token.pos, token.feats) for token in next(markups).tokens)
+                    tags.extend(self.tag(token.pos, token.feats) for token in next(markups).tokens)
             out.append(replace(doc, tags=tuple(tags)))
         return out

@@ -16,6 +16,7 @@ bracket ("Максим Абрамов, руководитель ..."), or the la
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -66,16 +67,20 @@ class Phrase:
 class Sentence:
     """One sentence's tokens with lookups for the rules."""
 
-    def __init__(self, doc: Doc, first: int, last: int, morph: Morphology) -> None:
+    def __init__(self, doc: Doc, first: int, last: int, morph: Morphology,
+                 mention_starts: Sequence[int]) -> None:
+        """``mention_starts``: the first token of each of the document's mentions (sorted)."""
         self.doc, self.first, self.last, self.morph = doc, first, last, morph
         self.tokens: Sequence[Token] = doc.need("tokens")
         self.tags: Sequence[Tag] = doc.need("tags")
         self.lemmas: Sequence[str] = doc.need("lemmas")
         mentions: Sequence[Mention] = doc.need("mentions")
-        self.starts = {m.token_start: i for i, m in enumerate(mentions)
-                       if first <= m.token_start < last}
-        self.inside = {t: i for i, m in enumerate(mentions) if first <= m.token_start < last
-                       for t in range(m.token_start, m.token_stop)}
+        # Only this sentence's mentions: a scan of all of them per sentence made
+        # long documents quadratic.
+        here = range(bisect_left(mention_starts, first), bisect_left(mention_starts, last))
+        self.starts = {mentions[i].token_start: i for i in here}
+        self.inside = {t: i for i in here
+                       for t in range(mentions[i].token_start, mentions[i].token_stop)}
         self.mentions = mentions
 
     def plural(self, index: int) -> bool:
@@ -249,8 +254,10 @@ class RoleFinder:
 
     def __call__(self, doc: Doc) -> tuple[Role, ...]:
         roles: list[Role] = []
+        starts = [mention.token_start for mention in doc.need("mentions")]
         for sent in doc.need("sentences"):
-            sentence = Sentence(doc, sent.token_start, sent.token_stop, self.normalizer.morph)
+            sentence = Sentence(doc, sent.token_start, sent.token_stop, self.normalizer.morph,
+                                starts)
             roles.extend(self.sentence(sentence))
         return tuple(roles)
 
