@@ -46,7 +46,10 @@ def segment_text(text: str) -> tuple[tuple[Sentence, ...], tuple[Token, ...]]:
         for token_start, token_stop in word_spans(sent.text):
             start, stop = sent.start + token_start, sent.start + token_stop
             piece = text[start:stop]
-            tokens.append(Token(start, stop, piece, token_form(piece), len(sentences)))
+            form = token_form(piece)
+            # One string, not two equal ones, for the usual token with nothing to drop.
+            tokens.append(Token(start, stop, piece, piece if form == piece else form,
+                                len(sentences)))
         if len(tokens) > first:
             sentences.append(Sentence(sent.start, sent.stop, first, len(tokens)))
     return tuple(sentences), tuple(tokens)
