@@ -26,6 +26,7 @@ from conftest import REPORTS
 from seminar_nlp import TABLE_NAMES, Tables
 from seminar_nlp.api import PARTS, ResumeError, analyze_to
 from seminar_nlp.cli import main
+from seminar_nlp.engines import EngineError
 from seminar_nlp.engines.threads import (
     THREAD_VARIABLES,
     blas_threads,
@@ -167,6 +168,9 @@ def test_documents_whose_workers_keep_dying_are_marked_error(
     assert documents["status"].tolist() == ["error", "error", "empty"]
     assert documents["error"].tolist()[:2] == [WORKER_DIED] * 2
     assert pd.read_parquet(out / "tokens.parquet").empty
+    # Workers that die on every batch, three in a row: the cause is not a document.
+    with WorkerKiller(times=None), pytest.raises(EngineError, match="3 batches in a row"):
+        analyze_to(tmp_path / "again", [corpus], batch_size=1, workers=2)
 
 
 def test_resume_refuses_other_inputs_and_keeps_previous_outputs(

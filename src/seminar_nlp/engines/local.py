@@ -23,6 +23,7 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import chain
 from typing import TYPE_CHECKING
 
+from . import EngineError
 from .threads import blas_threads, single_threaded_children
 from .work import WORKER_DIED, Batch, Outcome, analyse, failed, init_pool_worker, remote_batch
 
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from .parts import Target
 
 IN_FLIGHT_PER_WORKER = 2
+GIVE_UP = 3  # batches in a row on which workers died
 
 
 class LocalEngine:
@@ -82,12 +84,15 @@ class Pool:
     A dead worker (killed, out of memory) breaks the whole executor: every
     batch in flight fails with it. The batch whose turn it is then runs again
     alone in a new pool; if that kills a worker too, its documents are marked
-    ``error``. The other batches in flight are submitted again.
+    ``error``. The other batches in flight are submitted again. When workers
+    die on ``GIVE_UP`` batches in a row, whatever they run, the cause is not in
+    the documents: the run stops with an ``EngineError`` (and can be resumed).
     """
 
     def __init__(self, workers: int, batch_size: int, target: Target) -> None:
         self.workers, self.batch_size, self.target = workers, batch_size, target
         self.executor = self.start()
+        self.failed_in_a_row = 0
 
     def start(self) -> ProcessPoolExecutor:
         with single_threaded_children():
@@ -112,7 +117,9 @@ class Pool:
     def result(self, pending: deque[tuple[Batch, Future[Outcome]]]) -> tuple[Batch, Outcome]:
         batch, future = pending.popleft()
         try:
-            return batch, future.result()
+            outcome = future.result()
+            self.failed_in_a_row = 0
+            return batch, outcome
         except BrokenProcessPool:
             outcome = self.retry_alone(batch)
             self.resubmit(pending)
@@ -121,8 +128,15 @@ class Pool:
     def retry_alone(self, batch: Batch) -> Outcome:
         self.replace()
         try:
-            return self.submit(batch).result()
-        except BrokenProcessPool:
+            outcome = self.submit(batch).result()
+            self.failed_in_a_row = 0
+            return outcome
+        except BrokenProcessPool as error:
+            self.failed_in_a_row += 1
+            if self.failed_in_a_row >= GIVE_UP:
+                self.stop()
+                raise EngineError(f"worker processes died on {GIVE_UP} batches in a row, each "
+                                  f"run alone ({error}); the finished batches are kept") from error
             self.replace()
             return failed(batch, self.target, WORKER_DIED)
 
