@@ -64,12 +64,9 @@ def place_keys(mentions: pd.DataFrame) -> pd.Series:
 # People
 
 
-def name_of(row: pd.Series) -> tuple[str, str, str]:
-    def part(column: str) -> str:
-        value = row[column]
-        return "" if pd.isna(value) else fold(str(value)).rstrip(".")
-
-    return part("last"), part("first"), part("middle")
+def name_part(value: object) -> str:
+    """A name column's value folded; missing values (None, NA, NaN) are not strings."""
+    return fold(value).rstrip(".") if isinstance(value, str) else ""
 
 
 def compatible(first: str, other: str) -> bool:
@@ -78,7 +75,11 @@ def compatible(first: str, other: str) -> bool:
 
 
 def person_keys(mentions: pd.DataFrame) -> pd.Series:
-    names = {index: name_of(row) for index, row in mentions.iterrows()}
+    names = {index: (name_part(last), name_part(first), name_part(middle))
+             for index, last, first, middle in zip(
+                 mentions.index, mentions["last"].tolist(), mentions["first"].tolist(),
+                 mentions["middle"].tolist(), strict=True)}
+    normals = dict(zip(mentions.index, mentions["normal"].tolist(), strict=True))
     corpus: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
     for last, first, middle in names.values():
         if last and len(first) > 1:
@@ -89,7 +90,7 @@ def person_keys(mentions: pd.DataFrame) -> pd.Series:
                   for n, i in enumerate(group.index) if names[i][0] and len(names[i][1]) > 1]
         for position, index in enumerate(group.index):
             keys[index] = person_key(names[index], position, people, corpus,
-                                     f"{doc_id}|{fold(str(mentions.at[index, 'normal']))}")
+                                     f"{doc_id}|{fold(str(normals[index]))}")
     return pd.Series(keys, dtype="string").reindex(mentions.index)
 
 
