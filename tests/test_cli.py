@@ -1,3 +1,5 @@
+import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -32,6 +34,10 @@ def test_all_formats_are_written(tmp_path: Path) -> None:
     assert load_workbook(out / "seminar-nlp.xlsx", read_only=True).sheetnames == list(TABLE_NAMES)
     documents = pd.read_parquet(out / "documents.parquet")
     assert documents[["doc_id", "n_sentences", "status"]].values.tolist() == [["kazan", 2, "ok"]]
+    # Written under temporary names, the files still get the usual mode of new files.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert {stat.S_IMODE(path.stat().st_mode) for path in out.iterdir()} == {0o666 & ~mask}
 
 
 def test_exit_code_1_when_some_inputs_fail(tmp_path: Path) -> None:

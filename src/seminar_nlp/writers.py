@@ -14,6 +14,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +46,14 @@ def check_formats(formats: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(chosen))
 
 
+@cache
+def umask() -> int:
+    """The process's umask (read by setting it, so once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 @contextmanager
 def atomic(path: Path) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; rename it to ``path`` on success."""
@@ -52,6 +61,8 @@ def atomic(path: Path) -> Iterator[Path]:
     handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     os.close(handle)
     temporary = Path(name)
+    # mkstemp makes the file private (0600); tables get the mode any new file gets.
+    temporary.chmod(0o666 & ~umask())
     try:
         yield temporary
         os.replace(temporary, path)
@@ -121,11 +132,19 @@ def _excel_safe(data: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def in_contract_order(streams: Streams) -> list[tuple[str, Stream]]:
+    """The tables in the order of TABLES.md (the streams may come in another)."""
+    from .tables import TABLE_NAMES
+
+    rank = {name: index for index, name in enumerate(TABLE_NAMES)}
+    return sorted(streams.items(), key=lambda item: rank.get(item[0], len(rank)))
+
+
 def write_xlsx(streams: Streams, folder: Path) -> list[Path]:
     path = folder / WORKBOOK
     with atomic(path) as temporary:
         with pd.ExcelWriter(temporary, engine="openpyxl") as book:
-            for name, stream in streams.items():
+            for name, stream in in_contract_order(streams):
                 _excel_safe(_whole(stream)).to_excel(book, sheet_name=name, index=False)
     return [path]
 

@@ -28,6 +28,7 @@ RESOLVE_COLUMNS = ("doc_id", "mention_id", "sent_id", "type", "normal", "first",
 LINKED = ("mentions", "roles", "quotes")  # tables with columns that need the whole corpus
 GROUP = 16  # batches per chunk of a linked table
 TYPES = ("PER", "ORG", "LOC")
+CORPUS = ("entities", "corpus_themes")  # tables made by the corpus-level work
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,9 @@ def streams(store: PartStore, numbers: Sequence[int],
         return chunks
 
     out: dict[str, Stream] = {}
-    for name in TABLE_NAMES:
+    # The tables that need no corpus-level work come first: they are written while
+    # the entities are resolved.
+    for name in sorted(TABLE_NAMES, key=lambda name: name in LINKED or name in CORPUS):
         if name == "entities":
             out[name] = lambda: iter([corpus().entities])
         elif name == "corpus_themes":
