@@ -11,7 +11,11 @@ organisation or place (an ORG/LOC mention, an acronym, a descriptor with a
 after the phrase ("ректор ТГУ Эдуард Галкин", several when the position is
 plural: "ректоры МГУ и СПбГУ ..."), one before it across a comma, dash or
 bracket ("Максим Абрамов, руководитель ..."), or the last one before a cue
-("... в должности ...", "в качестве ...", "занимающий пост ...").
+("... в должности ...", "в качестве ...", "занимающий пост ..."). A position
+that is the subject of a sentence naming no one refers back to the one
+person named in the two sentences before ("Выступила Анна Ковалёва. Певица
+рассказала ..."), unless the genders clash or the document already gave
+that person that position.
 """
 
 from __future__ import annotations
@@ -228,6 +232,42 @@ def skip_brackets(s: Sentence, index: int) -> int:
     return index if close is None else close + 1
 
 
+def antecedent(s: Sentence, back: int = 2) -> int | None:
+    """The last mention of the one person named in the ``back`` sentences before, if
+    they name exactly one (by surname, else by normal form)."""
+    mentions = s.mentions
+    here = s.tokens[s.first].sent
+    found = [index for index in range(len(mentions))
+             if mentions[index].type == "PER" and here - back <= mentions[index].sent < here]
+    if not found:
+        return None
+    normals = s.doc.need("normals")
+    names = {fold_name(normals[index].last or normals[index].text) for index in found}
+    return found[-1] if len(names) == 1 else None
+
+
+def agrees(s: Sentence, head: int, person: int) -> bool:
+    """A feminine position noun ("актриса", "певица") is no man's."""
+    name = s.mentions[person]
+    gender = s.tags[name.token_stop - 1].feats.get("Gender")
+    return not (s.tags[head].feats.get("Gender") == "Fem" and gender == "Masc")
+
+
+def stated(doc: Doc, roles: Sequence[Role], role: Role) -> bool:
+    """Whether the document already gives this person (by surname) this position."""
+    normals = doc.need("normals")
+
+    def who(index: int) -> str:
+        return fold_name(normals[index].last or normals[index].text)
+
+    return any(earlier.role == role.role and who(earlier.person) == who(role.person)
+               for earlier in roles)
+
+
+def fold_name(name: str) -> str:
+    return name.lower().replace("ё", "е")
+
+
 def person_before(s: Sentence, start: int) -> int | None:
     if start - 1 >= s.first and s.form(start - 1) in LINKS:
         return s.mention_ending_at(start - 1, "PER")
@@ -258,10 +298,29 @@ class RoleFinder:
         for sent in doc.need("sentences"):
             sentence = Sentence(doc, sent.token_start, sent.token_stop, self.normalizer.morph,
                                 starts)
-            roles.extend(self.sentence(sentence))
+            lonely: list[Phrase] = []
+            roles.extend(self.sentence(sentence, lonely))
+            roles.extend(role for role in self.referring(sentence, lonely)
+                         if not stated(doc, roles, role))
         return tuple(roles)
 
-    def sentence(self, s: Sentence) -> list[Role]:
+    def referring(self, s: Sentence, lonely: Sequence[Phrase]) -> list[Role]:
+        """Roles of a position that names no one in its sentence but is its subject and
+        refers back to the one person of the sentences before ("Мадонна сообщила ... .
+        61-летняя певица ..."): only when no person is named in the sentence itself."""
+        subjects = [phrase for phrase in lonely
+                    if s.tags[phrase.head].feats.get("Case") == "Nom"
+                    and not s.plural(phrase.head)]
+        if not subjects or any(s.mentions[m].type == "PER" for m in s.inside.values()):
+            return []
+        person = antecedent(s)
+        if person is None:
+            return []
+        return [self.role(s, phrase, person, phrase.org(0)) for phrase in subjects[:1]
+                if agrees(s, phrase.head, person)]
+
+    def sentence(self, s: Sentence, lonely: list[Phrase] | None = None) -> list[Role]:
+        """The roles stated in one sentence; positions given to no one go to ``lonely``."""
         roles: list[Role] = []
         index = s.first
         previous: tuple[int, Phrase] | None = None  # last person and phrase given a role
@@ -278,6 +337,10 @@ class RoleFinder:
                 pending = []  # only positions listed right before each other share a person
             if not persons and not s.plural(phrase.head):
                 pending.append(phrase)  # "председатель совета муфтиев шейх Равиль Гайнутдин"
+            if not persons and lonely is not None:
+                lonely.append(phrase)
+            if persons and lonely:
+                lonely[:] = [item for item in lonely if item not in pending]
             for number, person in enumerate(persons):
                 for waiting in pending:
                     roles.append(self.role(s, waiting, person,
