@@ -3,9 +3,10 @@
 Every change replaces characters one for one, so ``len(clean(text)) ==
 len(text)`` and offsets into the cleaned text index the original file:
 debris lines (image-link tails, separator rules) become spaces, odd spaces
-become plain spaces. Soft hyphens and zero-width characters stay in
-``documents.text`` (removing them would move offsets); segmentation and the
-models see them through ``analysis_view`` and ``token_form``.
+become plain spaces. Soft hyphens, zero-width characters, direction marks and
+control characters stay in ``documents.text`` (removing them would move
+offsets); segmentation and the models see them through ``analysis_view`` and
+``token_form``.
 """
 
 from __future__ import annotations
@@ -16,14 +17,27 @@ from functools import cache
 from .resources import read_lexicon
 
 # What segmentation sees instead of an invisible character: a soft hyphen or a
-# joiner inside a word keeps the word whole ("инфор\xadмация" is one token),
-# a zero-width space or stray BOM separates like a space. The zero-width joiner
-# stays: it binds emoji sequences, which the segmenter keeps whole.
+# joiner inside a word keeps the word whole ("инфор\xadмация" is one token); at a
+# word's edge ("Казани\u2060.") it separates like a space, as a zero-width space
+# or stray BOM always does. The zero-width joiner stays between letters or emoji:
+# it binds emoji sequences, which the segmenter keeps whole (the models read words
+# without it); elsewhere it too is a space.
 _JOINERS = "\u00ad\u200c\u2060"
 _BREAKS = "\u200b\ufeff"
-_VIEW = str.maketrans({**{c: "-" for c in _JOINERS}, **{c: " " for c in _BREAKS}})
+# Direction marks and embeddings (LRM, RLM, LRE ... PDI): invisible, never part of a word.
+_MARKS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+# Control characters other than tabs and line breaks (\t \n \v \f \r, NEL): debris of
+# broken encodings and scraping, which must not glue to the word beside them.
+_CONTROLS = "".join(map(chr, [*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F,
+                              *range(0x80, 0x85), *range(0x86, 0xA0)]))
+_ZWJ = "\u200d"
+_INNER_JOINERS = re.compile(f"(?<=\\w)[{_JOINERS}]+(?=\\w)")
+_JOINABLE = "[\\w\ufe0f\u2600-\u27bf\U0001f000-\U0001faff]"  # letters, emoji
+_EDGE_ZWJ = re.compile(f"(?<!{_JOINABLE}){_ZWJ}|{_ZWJ}(?!{_JOINABLE})")
+_VIEW = str.maketrans({c: " " for c in _JOINERS + _BREAKS + _MARKS + _CONTROLS})
 # Stress marks (ударе́ние) are dropped too: dictionaries and models know words without them.
-_INVISIBLE = str.maketrans({c: None for c in _JOINERS + _BREAKS + "\u0300\u0301"})
+_INVISIBLE = str.maketrans({c: None for c in _JOINERS + _BREAKS + _MARKS + _CONTROLS
+                            + "\u0300\u0301"})
 
 
 @cache
@@ -55,9 +69,23 @@ def clean(text: str) -> str:
 
 def analysis_view(text: str) -> str:
     """Same-length text for segmentation and NER, invisible characters made visible."""
+    if any(joiner in text for joiner in _JOINERS):
+        text = _INNER_JOINERS.sub(lambda match: "-" * len(match.group()), text)
+    if _ZWJ in text:
+        text = _EDGE_ZWJ.sub(" ", text)
     return text.translate(_VIEW)
 
 
+def is_blank(text: str) -> bool:
+    """Nothing to read: only spaces and invisible characters (a zero-width space, a
+    direction mark, a control character)."""
+    return not analysis_view(text).strip()
+
+
 def token_form(text: str) -> str:
-    """A token as the models should read it: invisible characters dropped."""
-    return text.translate(_INVISIBLE) or text
+    """A token as the models should read it: invisible characters dropped (a zero-width
+    joiner too, unless it binds an emoji sequence: a token without letters)."""
+    form = text.translate(_INVISIBLE)
+    if _ZWJ in form and any(ch.isalpha() for ch in form):
+        form = form.replace(_ZWJ, "")
+    return form or text

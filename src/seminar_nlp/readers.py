@@ -5,22 +5,27 @@ of text. ``.html`` goes through trafilatura (the article text a news reader
 shows), ``.csv``/``.jsonl`` give one document per row, and any other file that
 decodes as text (``.txt``, ``.md``, ...) is read as it is. Whatever cannot be
 read still yields a ``Source`` with status ``error`` and a one-line reason, so
-every input is accounted for.
+every input is accounted for: a named pipe, socket or device is refused without
+being read (a pipe would block the run), a file gone between the listing of its
+folder and its reading is reported as such, and a table file with no rows
+still gets its row.
 """
 
 from __future__ import annotations
 
 import csv
+import errno
 import glob
 import io
 import json
 import os
+import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from .cleaning import clean
+from .cleaning import clean, is_blank
 from .decoding import DecodeError, decode
 from .records import Source, Status
 
@@ -40,7 +45,7 @@ class ReadOptions:
 def iter_sources(inputs: Iterable[str | os.PathLike[str]], *,
                  options: ReadOptions = ReadOptions()) -> Iterator[Source]:
     """Yield a Source for every document of every input, in input order."""
-    seen: dict[str, int] = {}
+    seen: dict[str, int] = {}  # every doc_id given so far -> the last suffix tried for it
     texts = 0
     for item in inputs:
         if isinstance(item, str) and not _looks_like_path(item):
@@ -64,20 +69,29 @@ def _looks_like_path(item: str) -> bool:
 
 
 def _unique(source: Source, seen: dict[str, int]) -> Source:
-    count = seen.get(source.doc_id, 0) + 1
-    seen[source.doc_id] = count
-    if count == 1:
-        return source
-    from dataclasses import replace
+    """The source, or under ``<doc_id>~<n>`` (n = 2, 3, ...) when its id was given before.
 
-    new_id = f"{source.doc_id}~{count}"
+    A renamed id never takes one that an input gave itself: ids "a", "a", "a~2" come
+    out as "a", "a~2", "a~2~2".
+    """
+    if source.doc_id not in seen:
+        seen[source.doc_id] = 1
+        return source
+    count = seen[source.doc_id]
+    while True:
+        count += 1
+        new_id = f"{source.doc_id}~{count}"
+        if new_id not in seen:
+            break
+    seen[source.doc_id] = count
+    seen[new_id] = 1
     meta = {**source.meta, "renamed_from": source.doc_id}
     return replace(source, doc_id=new_id, meta=meta)
 
 
 def _text_source(doc_id: str, origin: str, text: str, **fields: Any) -> Source:
     text = clean(text)
-    status: Status = "ok" if text.strip() else "empty"
+    status: Status = "empty" if is_blank(text) else "ok"
     error = None if status == "ok" else "no text"
     return Source(doc_id, origin, text, status, error, **fields)
 
@@ -119,9 +133,9 @@ def _file_sources(path: Path, options: ReadOptions) -> Iterator[Source]:
     origin = str(path)
     suffix = path.suffix.lower()
     try:
-        data = path.read_bytes()
+        data = _read_bytes(path)
     except OSError as error:
-        yield _error(path.stem, origin, f"cannot read: {error.strerror or error}")
+        yield _error(path.stem, origin, f"cannot read: {_read_problem(path, error)}")
         return
     try:
         text, encoding = decode(data)
@@ -134,6 +148,49 @@ def _file_sources(path: Path, options: ReadOptions) -> Iterator[Source]:
         yield _html_source(path, text)
     else:
         yield _text_source(path.stem, origin, text, meta={"encoding": encoding})
+
+
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"),
+          (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"))
+
+
+class NotRegularFile(OSError):
+    """The path is a pipe, socket, device or folder: nothing to read as a document."""
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The content of a regular file; anything else raises ``OSError`` before it is read.
+
+    Opening without blocking and checking the opened file again closes the gap between
+    the check and the open (a pipe put in the file's place would block the run).
+    """
+    _check_regular(os.stat(path).st_mode)
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+                         | getattr(os, "O_BINARY", 0))
+    with open(descriptor, "rb") as file:
+        _check_regular(os.fstat(file.fileno()).st_mode)
+        return file.read()
+
+
+def _check_regular(mode: int) -> None:
+    if not stat.S_ISREG(mode):
+        kind = next((name for test, name in _KINDS if test(mode)), "a special file")
+        raise NotRegularFile(f"not a regular file ({kind})")
+
+
+def _read_problem(path: Path, error: OSError) -> str:
+    if isinstance(error, NotRegularFile):
+        return str(error)
+    if error.errno == errno.ENOENT:
+        if path.is_symlink():
+            return "broken symbolic link"
+        return "the file disappeared before it could be read"
+    if error.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    return error.strerror or str(error)
 
 
 def _html_source(path: Path, html: str) -> Source:
@@ -149,21 +206,74 @@ def _html_source(path: Path, html: str) -> Source:
 
 
 def _table_sources(path: Path, text: str, options: ReadOptions) -> Iterator[Source]:
-    rows = _jsonl_rows(text) if path.suffix.lower() in (".jsonl", ".ndjson") else _csv_rows(text)
-    header_checked = False
+    """One Source a row; a file that gives no row at all still gets one, saying why."""
+    jsonl = path.suffix.lower() in (".jsonl", ".ndjson")
+    rows = _jsonl_sources(path, text, options) if jsonl else _csv_sources(path, text, options)
+    given = False
+    for source in rows:
+        given = True
+        yield source
+    if not given:
+        yield Source(path.stem, str(path), "", "empty", "no rows")
+
+
+def _missing_column(path: Path, options: ReadOptions, columns: Iterable[Any]) -> Source:
+    found = ", ".join(map(str, columns)) or "(none)"
+    return _error(path.stem, str(path),
+                  f"no text column {options.text_column!r}; columns found: {found}")
+
+
+def _csv_sources(path: Path, text: str, options: ReadOptions) -> Iterator[Source]:
+    """The header decides: without the text column, the whole file is one error."""
+    header, rows = _csv_rows(text)
+    if header is None:
+        return
+    if options.text_column not in header:
+        yield _missing_column(path, options, header)
+        return
     for number, row, problem in rows:
         row_id = f"{path.stem}:{number}"
         if problem is not None:
             yield _error(row_id, str(path), problem)
-            continue
-        assert row is not None
-        if not header_checked and options.text_column not in row:
-            columns = ", ".join(map(str, row)) or "(none)"
-            yield _error(path.stem, str(path),
-                         f"no text column {options.text_column!r}; columns found: {columns}")
-            return
-        header_checked = True
-        yield _row_source(row, row_id, str(path), options)
+        else:
+            assert row is not None
+            yield _row_source(row, row_id, str(path), options)
+
+
+def _jsonl_sources(path: Path, text: str, options: ReadOptions) -> Iterator[Source]:
+    """Each line its own object: a line without the text field is that row's error.
+
+    Only when no object holds the text field is the file one error, naming the
+    fields found (rows are held back until the first object that has it).
+    """
+    held: list[Source] = []
+    fields: dict[str, None] = {}  # of the objects without the text field, in order
+    objects = seen_text = False
+    for number, row, problem in _jsonl_rows(text):
+        row_id = f"{path.stem}:{number}"
+        if problem is not None:
+            source = _error(row_id, str(path), problem)
+        else:
+            assert row is not None
+            objects = True
+            if options.text_column in row:
+                seen_text = True
+                source = _row_source(row, row_id, str(path), options)
+            else:
+                fields.update(dict.fromkeys(map(str, row)))
+                found = ", ".join(map(str, row)) or "(none)"
+                source = _error(row_id, str(path), f"line {number}: no text field "
+                                f"{options.text_column!r}; fields found: {found}")
+        if seen_text:
+            yield from held
+            held.clear()
+            yield source
+        else:
+            held.append(source)
+    if objects and not seen_text:
+        yield _missing_column(path, options, fields)
+    else:
+        yield from held
 
 
 def _row_source(row: dict[str, Any], row_id: str, origin: str, options: ReadOptions) -> Source:
@@ -199,27 +309,32 @@ def _jsonl_rows(text: str) -> Iterator[Row]:
         yield number, row, None
 
 
-def _csv_rows(text: str) -> Iterator[Row]:
+def _csv_rows(text: str) -> tuple[list[str] | None, Iterator[Row]]:
+    """The header (None when the file has none) and the data rows after it."""
     # A report is often longer than the csv module's default cell limit (128 KiB).
     csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
     except (StopIteration, csv.Error):
-        return
-    rows = enumerate(reader, 1)
-    while True:
-        try:
-            number, cells = next(rows)
-        except StopIteration:
-            return
-        except csv.Error as error:
-            yield reader.line_num, None, f"line {reader.line_num}: unreadable CSV ({error})"
-            return
-        if not any(cell.strip() for cell in cells):
-            continue
-        if len(cells) != len(header):
-            yield number, None, (f"row {number} (line {reader.line_num}): {len(cells)} cells "
-                                 f"where the header has {len(header)}")
-            continue
-        yield number, dict(zip(header, cells, strict=True)), None
+        return None, iter(())
+
+    def records() -> Iterator[Row]:
+        rows = enumerate(reader, 1)
+        while True:
+            try:
+                number, cells = next(rows)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                yield reader.line_num, None, f"line {reader.line_num}: unreadable CSV ({error})"
+                return
+            if not any(cell.strip() for cell in cells):
+                continue
+            if len(cells) != len(header):
+                yield number, None, (f"row {number} (line {reader.line_num}): {len(cells)} "
+                                     f"cells where the header has {len(header)}")
+                continue
+            yield number, dict(zip(header, cells, strict=True)), None
+
+    return header, records()
