@@ -29,6 +29,7 @@ from ..records import Doc, Mention, Role, Tag, Token
 from ..resources import Morphology, Resources, read_lexicon
 from .normal import Normalizer, is_acronym, join
 from .positions import heads_phrase, is_head
+from .referring import agrees, antecedent, stated
 
 LINKS = frozenset({",", "—", "–", "-", "("})
 TAIL_CASES = frozenset({"Gen", "Ins"})
@@ -230,42 +231,6 @@ def skip_brackets(s: Sentence, index: int) -> int:
         return index
     close = next((i for i in range(index + 1, min(s.last, index + 12)) if s.form(i) == ")"), None)
     return index if close is None else close + 1
-
-
-def antecedent(s: Sentence, back: int = 2) -> int | None:
-    """The last mention of the one person named in the ``back`` sentences before, if
-    they name exactly one (by surname, else by normal form)."""
-    mentions = s.mentions
-    here = s.tokens[s.first].sent
-    found = [index for index in range(len(mentions))
-             if mentions[index].type == "PER" and here - back <= mentions[index].sent < here]
-    if not found:
-        return None
-    normals = s.doc.need("normals")
-    names = {fold_name(normals[index].last or normals[index].text) for index in found}
-    return found[-1] if len(names) == 1 else None
-
-
-def agrees(s: Sentence, head: int, person: int) -> bool:
-    """A feminine position noun ("актриса", "певица") is no man's."""
-    name = s.mentions[person]
-    gender = s.tags[name.token_stop - 1].feats.get("Gender")
-    return not (s.tags[head].feats.get("Gender") == "Fem" and gender == "Masc")
-
-
-def stated(doc: Doc, roles: Sequence[Role], role: Role) -> bool:
-    """Whether the document already gives this person (by surname) this position."""
-    normals = doc.need("normals")
-
-    def who(index: int) -> str:
-        return fold_name(normals[index].last or normals[index].text)
-
-    return any(earlier.role == role.role and who(earlier.person) == who(role.person)
-               for earlier in roles)
-
-
-def fold_name(name: str) -> str:
-    return name.lower().replace("ё", "е")
 
 
 def person_before(s: Sentence, start: int) -> int | None:

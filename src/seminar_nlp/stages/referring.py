@@ -1,0 +1,54 @@
+"""Positions that refer back: "Выступила Анна Ковалёва. Певица рассказала ...".
+
+A position phrase that is the subject of a sentence naming no one is given to
+the one person named in the sentences just before (``antecedent``), when the
+genders do not clash (``agrees``) and the document has not already given that
+person that position (``stated``). The rules in ``roles.py`` decide which
+phrases qualify.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..records import Doc, Role
+
+if TYPE_CHECKING:
+    from .roles import Sentence
+
+
+def antecedent(s: Sentence, back: int = 2) -> int | None:
+    """The last mention of the one person named in the ``back`` sentences before, if
+    they name exactly one (by surname, else by normal form)."""
+    mentions = s.mentions
+    here = s.tokens[s.first].sent
+    found = [index for index in range(len(mentions))
+             if mentions[index].type == "PER" and here - back <= mentions[index].sent < here]
+    if not found:
+        return None
+    normals = s.doc.need("normals")
+    names = {fold_name(normals[index].last or normals[index].text) for index in found}
+    return found[-1] if len(names) == 1 else None
+
+
+def agrees(s: Sentence, head: int, person: int) -> bool:
+    """A feminine position noun ("актриса", "певица") is no man's."""
+    name = s.mentions[person]
+    gender = s.tags[name.token_stop - 1].feats.get("Gender")
+    return not (s.tags[head].feats.get("Gender") == "Fem" and gender == "Masc")
+
+
+def stated(doc: Doc, roles: Sequence[Role], role: Role) -> bool:
+    """Whether the document already gives this person (by surname) this position."""
+    normals = doc.need("normals")
+
+    def who(index: int) -> str:
+        return fold_name(normals[index].last or normals[index].text)
+
+    return any(earlier.role == role.role and who(earlier.person) == who(role.person)
+               for earlier in roles)
+
+
+def fold_name(name: str) -> str:
+    return name.lower().replace("ё", "е")
