@@ -25,8 +25,9 @@ def test_pieces_end_at_paragraphs_then_sentences_then_spaces() -> None:
                                                        "слово слово "]
 
 
-def test_a_text_without_spaces_is_cut_at_the_limit() -> None:
-    assert cut("а" * 25, 10) == [(0, 10), (10, 20), (20, 25)]
+def test_a_word_longer_than_a_piece_is_never_cut() -> None:
+    assert cut("а" * 25, 10) == [(0, 25)]
+    assert cut("аа " + "б" * 20 + " вв", 10) == [(0, 3), (3, 24), (24, 26)]
     assert cut("", 10) == [(0, 0)]
 
 

@@ -146,25 +146,23 @@ def test_odd_texts(pipeline: Pipeline, case: Case) -> None:
         assert len(doc.need("sentences")) == case.sentences
 
 
-KNOWN_DEFECTS = {
-    # razdel cuts a word where the script changes: the Latin "M" of "Mоскве" becomes a
-    # token of its own, "оскве" gets the lemma "осква" and no place is found. Right: what
-    # the all-Cyrillic "Москве" gives.
+LOOKALIKES_AND_STRESS = {
+    # razdel would cut a word where the script changes (the Latin "M" of "Mоскве"); the
+    # analysis reads look-alike letters in Cyrillic, so it gives what "Москве" gives.
     "Latin look-alike letter inside a Cyrillic word": (
         "Семинар прошёл в Mоскве.", ("Семинар", "прошёл", "в", "Mоскве", "."),
         ("семинар", "пройти", "в", "Москва", "."), (("Mоскве", "LOC"),)),
-    # The NER model reads the analysis view, where the stress mark makes an unknown word:
-    # "Ударе́ние" at the start of a sentence is taken for a person ("Ударение" is not).
+    # With the stress mark the NER model would read an unknown word and take "Ударе́ние"
+    # at the start of a sentence for a person; it reads the words without the marks.
     "stress marks do not make a name": (
         "Ударе́ние па́дает на второй слог.", ("Ударе́ние", "па́дает", "на", "второй", "слог", "."),
         ("ударение", "падать", "на", "второй", "слог", "."), ()),
 }
 
 
-@pytest.mark.xfail(strict=True, reason="known defects of the stages (segment, ner), reported")
-@pytest.mark.parametrize("text, tokens, lemmas, mentions", KNOWN_DEFECTS.values(),
-                         ids=KNOWN_DEFECTS.keys())
-def test_known_defects(pipeline: Pipeline, text: str, tokens: tuple[str, ...],
+@pytest.mark.parametrize("text, tokens, lemmas, mentions", LOOKALIKES_AND_STRESS.values(),
+                         ids=LOOKALIKES_AND_STRESS.keys())
+def test_lookalike_letters_and_stress_marks(pipeline: Pipeline, text: str, tokens: tuple[str, ...],
                        lemmas: tuple[str, ...], mentions: tuple[tuple[str, str], ...]) -> None:
     doc = pipeline.process(text)
     check_spans(doc)
@@ -173,8 +171,6 @@ def test_known_defects(pipeline: Pipeline, text: str, tokens: tuple[str, ...],
     assert tuple((doc.text[m.start:m.stop], m.type) for m in doc.need("mentions")) == mentions
 
 
-@pytest.mark.xfail(strict=True, reason="Pipeline.process decides 'empty' by str.strip(), "
-                   "which keeps zero-width characters (the readers use cleaning.is_blank)")
 def test_only_invisible_characters_are_empty(pipeline: Pipeline) -> None:
     doc = pipeline.process("\u200b\u200b \ufeff\u200f\x01")
     check_spans(doc)
@@ -195,8 +191,6 @@ def test_a_word_of_100000_letters(pipeline: Pipeline) -> None:
     assert all(a.stop == b.start for a, b in zip(tokens, tokens[1:], strict=False))
 
 
-@pytest.mark.xfail(strict=True, reason="pieces.cut splits a text over 60,000 characters "
-                   "anywhere when it has no space: the word becomes two tokens and sentences")
 def test_a_word_of_100000_letters_is_one_token(pipeline: Pipeline) -> None:
     doc = pipeline.process(WORD)
     assert [(t.start, t.stop) for t in doc.need("tokens")] == [(0, 100_000)]

@@ -40,6 +40,37 @@ _INVISIBLE = str.maketrans({c: None for c in _JOINERS + _BREAKS + _MARKS + _CONT
                             + "\u0300\u0301"})
 
 
+# Latin letters that look like Cyrillic ones, and those Cyrillic ones: a word that mixes
+# the scripts ("Mоскве" with a Latin M, a typist's or a scraper's slip) is read in
+# Cyrillic when all its Latin letters have a look-alike.
+_LATIN = "AaBCcEeHKMOoPpTXxy"
+_CYRILLIC = "АаВСсЕеНКМОоРрТХху"
+_LOOKALIKES = str.maketrans(_LATIN, _CYRILLIC)
+_MIXED = re.compile(f"(?=[^\\W\\d_]*[а-яё])(?=[^\\W\\d_]*[{_LATIN}])[^\\W\\d_]+",
+                    re.IGNORECASE)
+_BORDER = re.compile("[а-яё][a-z]|[a-z][а-яё]", re.IGNORECASE)  # where scripts meet
+_STRESS = "\u0300\u0301"
+
+
+def cyrillic_lookalikes(text: str) -> str:
+    """Same length: Latin look-alike letters inside Cyrillic words made Cyrillic."""
+    def fold(match: re.Match[str]) -> str:
+        word = match.group()
+        latin = [ch for ch in word if "a" <= ch.lower() <= "z"]
+        return word.translate(_LOOKALIKES) if all(ch in _LATIN for ch in latin) else word
+
+    return _MIXED.sub(fold, text) if _BORDER.search(text) else text
+
+
+def without_stress(text: str) -> tuple[str, list[int] | None]:
+    """The text without stress marks (ударе́ние), and the offset in ``text`` of each
+    character kept (None when there was nothing to drop)."""
+    if not any(mark in text for mark in _STRESS):
+        return text, None
+    kept = [index for index, ch in enumerate(text) if ch not in _STRESS]
+    return "".join(text[index] for index in kept), kept
+
+
 @cache
 def _debris() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{rule})" for rule in read_lexicon("debris.txt")))
@@ -73,7 +104,7 @@ def analysis_view(text: str) -> str:
         text = _INNER_JOINERS.sub(lambda match: "-" * len(match.group()), text)
     if _ZWJ in text:
         text = _EDGE_ZWJ.sub(" ", text)
-    return text.translate(_VIEW)
+    return cyrillic_lookalikes(text.translate(_VIEW))
 
 
 def is_blank(text: str) -> bool:
@@ -88,4 +119,4 @@ def token_form(text: str) -> str:
     form = text.translate(_INVISIBLE)
     if _ZWJ in form and any(ch.isalpha() for ch in form):
         form = form.replace(_ZWJ, "")
-    return form or text
+    return cyrillic_lookalikes(form) or text

@@ -3,7 +3,7 @@
 A 20 MB dump would otherwise go through every stage at once: its memory would
 grow with its size and some steps with more than its size. ``cut`` splits a
 text longer than ``PIECE`` characters at the last paragraph or sentence end
-before the limit (else at a space, else anywhere); each piece is analysed as
+before the limit (else at a space; a word is never cut); each piece is analysed as
 a document of its own, and ``join`` puts the layers back together with their
 offsets and indices shifted, so the tables index the whole text as always.
 What depends on the whole document is merged: the first piece that reports
@@ -25,20 +25,23 @@ SPACE = re.compile(r"\s+")
 
 
 def cut(text: str, limit: int = PIECE) -> list[tuple[int, int]]:
-    """Spans of ``text``, each at most ``limit`` characters, cut where a sentence ends."""
+    """Spans of ``text``, each at most ``limit`` characters (unless one word is longer),
+    cut where a sentence ends."""
     spans: list[tuple[int, int]] = []
     start = 0
     while len(text) - start > limit:
         stop = cut_point(text, start, start + limit)
         spans.append((start, stop))
         start = stop
-    spans.append((start, len(text)))
+    if start < len(text) or not spans:
+        spans.append((start, len(text)))
     return spans
 
 
 def cut_point(text: str, start: int, limit: int) -> int:
     """Where to end the piece that starts at ``start``: after a paragraph, a sentence or a
-    space in its second half, else at ``limit``."""
+    space in its second half, else after the last space before ``limit``, else (one
+    word longer than a piece) after the word."""
     half = start + (limit - start) // 2
     paragraph = text.rfind("\n", half, limit)
     if paragraph > 0:
@@ -47,7 +50,11 @@ def cut_point(text: str, start: int, limit: int) -> int:
         found = [match.end() for match in pattern.finditer(text, half, limit)]
         if found:
             return found[-1]
-    return limit
+    before = [match.end() for match in SPACE.finditer(text, start + 1, limit)]
+    if before:
+        return before[-1]
+    after = SPACE.search(text, limit)
+    return len(text) if after is None else after.end()
 
 
 def split(doc: Doc, limit: int = PIECE) -> list[tuple[int, Doc]]:

@@ -71,10 +71,10 @@ class Pipeline:
         self.batch_size = batch_size
 
     def process(self, text: str, *, doc_id: str = "text-1") -> Doc:
-        from .cleaning import clean
+        from .cleaning import clean, is_blank
 
         cleaned = clean(text)
-        status: Status = "ok" if cleaned.strip() else "empty"
+        status: Status = "empty" if is_blank(cleaned) else "ok"
         return self.run_batch([Doc(Source(doc_id, "<text>", cleaned, status))])[0]
 
     def run(self, sources: Iterable[Source]) -> Iterator[Doc]:

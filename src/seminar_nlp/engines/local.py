@@ -102,7 +102,14 @@ class Pool:
                                        initargs=(self.batch_size, os.getpid()))
 
     def submit(self, batch: Batch) -> Future[Outcome]:
-        return self.executor.submit(remote_batch, batch, self.target, self.batch_size)
+        """The batch's future; one already failed when the pool broke before it was sent
+        (its turn then comes to ``result``, which runs it again)."""
+        try:
+            return self.executor.submit(remote_batch, batch, self.target, self.batch_size)
+        except BrokenProcessPool as error:
+            future: Future[Outcome] = Future()
+            future.set_exception(error)
+            return future
 
     def ordered(self, batches: Iterable[Batch], in_flight: int) -> Iterator[tuple[Batch, Outcome]]:
         """Submit batches, at most ``in_flight`` at a time; yield outcomes in batch order."""

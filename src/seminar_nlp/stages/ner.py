@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..cleaning import analysis_view
+from ..cleaning import analysis_view, without_stress
 from ..records import Doc, EntityType, Mention, Tag, Token
 from ..resources import Morphology, Resources
 from .batching import map_sorted
@@ -154,11 +154,16 @@ class NER:
     def __call__(self, docs: Sequence[Doc]) -> list[Doc]:
         chunks = [(index, start, stop) for index, doc in enumerate(docs)
                   for start, stop in chunk_bounds(doc)]
-        texts = [analysis_view(docs[index].text[start:stop]) for index, start, stop in chunks]
+        # The model reads words without stress marks, as the other models do; ``kept``
+        # maps its offsets back.
+        views = [without_stress(analysis_view(docs[index].text[start:stop]))
+                 for index, start, stop in chunks]
         spans: list[list[Span]] = [[] for _ in docs]
-        markups = map_sorted(self.resources.ner_tagger, texts, len)
-        for (index, start, _), markup in zip(chunks, markups, strict=True):
-            spans[index].extend(Span(start + s.start, start + s.stop, s.type)
+        markups = map_sorted(self.resources.ner_tagger, [text for text, _ in views], len)
+        for (index, start, _), (_, kept), markup in zip(chunks, views, markups, strict=True):
+            spans[index].extend(Span(start + s.start, start + s.stop, s.type) if kept is None
+                                else Span(start + kept[s.start], start + kept[s.stop - 1] + 1,
+                                          s.type)
                                 for s in markup.spans)
         return [replace(doc, mentions=doc_mentions(doc, found, self.resources.morph))
                 for doc, found in zip(docs, spans, strict=True)]
