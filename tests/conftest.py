@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -9,6 +10,8 @@ import pytest
 
 import seminar_nlp
 from seminar_nlp import Pipeline, Tables
+from seminar_nlp.readers import iter_sources
+from seminar_nlp.records import Doc, Source
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
@@ -28,6 +31,25 @@ def pipeline() -> Pipeline:
 @pytest.fixture(scope="session")
 def sample_tables(pipeline: Pipeline) -> Tables:
     return seminar_nlp.analyze([REPORTS], pipeline=pipeline)
+
+
+# Short reports written for the project, with their events, quotes and speakers.
+EVENTS_GOLDEN = [json.loads(line) for line in
+                 (DATA / "events_golden.jsonl").read_text("utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def golden_docs(pipeline: Pipeline) -> dict[str, Doc]:
+    """The golden reports analysed, by id (the events and quotes tests read them)."""
+    docs = pipeline.run_batch([Doc(Source(item["id"], "<text>", item["text"],
+                                          date=item["doc_date"])) for item in EVENTS_GOLDEN])
+    return {doc.source.doc_id: doc for doc in docs}
+
+
+@pytest.fixture(scope="session")
+def report_docs(pipeline: Pipeline) -> dict[str, Doc]:
+    """The sample reports analysed, by id."""
+    return {doc.source.doc_id: doc for doc in pipeline.run(iter_sources([REPORTS]))}
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,5 @@
-"""The benchmark scoring functions on hand-made spans, and a smoke run of the roles section."""
+"""The benchmark scoring functions on hand-made spans, and smoke runs of the roles and
+robustness sections."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # the benchmarks package sits beside src/, not installed
     sys.path.insert(0, str(ROOT))
 
-from benchmarks import coref, pullenti_runner  # noqa: E402
+from benchmarks import coref, pullenti_runner, robustness  # noqa: E402
 from benchmarks.common import Settings  # noqa: E402
 from benchmarks.gold import RoleSpans  # noqa: E402
 from benchmarks.roles import (  # noqa: E402
@@ -122,3 +123,16 @@ def test_roles_section_smoke(gold: Path) -> None:
     assert "#### seminar-nlp" in markdown
     if importlib.util.find_spec("pullenti") is not None:
         assert "#### PullEnti" in markdown
+
+
+def test_robustness_section_smoke(gold: Path) -> None:
+    """``--limit 1``: one input of each odd kind, small large documents (about 15 s)."""
+    started = time.perf_counter()
+    markdown = robustness.section(Settings(gold, limit=1))
+    assert time.perf_counter() - started < 60
+    assert markdown.startswith(f"## {robustness.NAME}")
+    assert "returned (no uncaught exception)" in markdown
+    assert "| kind | inputs | rows | ok | empty | error |" in markdown
+    assert "| table | rows alone | rows mixed |" in markdown
+    assert "| document | bytes | characters | tokens |" in markdown
+    assert "| input | outcome |" in markdown

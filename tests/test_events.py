@@ -3,19 +3,16 @@ reports, and the date parser."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
 
-from conftest import DATA, REPORTS
+from conftest import EVENTS_GOLDEN
 from seminar_nlp import Pipeline
-from seminar_nlp.readers import iter_sources
-from seminar_nlp.records import Doc, Event, Source
+from seminar_nlp.records import Doc, Event
 from seminar_nlp.stages.dates import find_dates, resolve
 
-GOLDEN = [json.loads(line) for line in
-          (DATA / "events_golden.jsonl").read_text("utf-8").splitlines() if line.strip()]
+GOLDEN = EVENTS_GOLDEN
 FIELDS = ("event_type", "title", "date", "date_end", "place", "organizers", "partners")
 
 # (event_type, date, title) of each sample report, read off its first paragraph.
@@ -56,23 +53,6 @@ REPORT_EVENTS = {
 }
 
 
-@pytest.fixture(scope="session")
-def event_pipeline(pipeline: Pipeline) -> Pipeline:
-    return pipeline  # events and quotes are default stages
-
-
-@pytest.fixture(scope="session")
-def golden_docs(event_pipeline: Pipeline) -> dict[str, Doc]:
-    docs = event_pipeline.run_batch([Doc(Source(item["id"], "<text>", item["text"],
-                                                date=item["doc_date"])) for item in GOLDEN])
-    return {doc.source.doc_id: doc for doc in docs}
-
-
-@pytest.fixture(scope="session")
-def report_docs(event_pipeline: Pipeline) -> dict[str, Doc]:
-    return {doc.source.doc_id: doc for doc in event_pipeline.run(iter_sources([REPORTS]))}
-
-
 def as_golden(event: Event) -> dict[str, Any]:
     return {field: list(value) if isinstance(value := getattr(event, field), tuple) else value
             for field in FIELDS}
@@ -106,25 +86,25 @@ def test_sample_report_event(report_docs: dict[str, Doc], doc_id: str) -> None:
     assert (event.event_type, event.date, event.title) == REPORT_EVENTS[doc_id]
 
 
-def test_a_text_without_an_event(event_pipeline: Pipeline) -> None:
+def test_a_text_without_an_event(pipeline: Pipeline) -> None:
     texts = ["Московская школа управления «Сколково» провела исследование рынка труда.",
              "Профессор Иван Петров выступил на конференции в Казани с докладом.",
              "Студенты Высшей школы экономики провели опрос среди первокурсников.",
              ""]
     for text in texts:
-        assert event_pipeline.process(text).need("events") == ()
+        assert pipeline.process(text).need("events") == ()
 
 
-def test_event_noun_at_the_start_and_organiser_by_pronoun(event_pipeline: Pipeline) -> None:
-    doc = event_pipeline.process("Научный семинар по биоинформатике прошёл 18 марта в "
+def test_event_noun_at_the_start_and_organiser_by_pronoun(pipeline: Pipeline) -> None:
+    doc = pipeline.process("Научный семинар по биоинформатике прошёл 18 марта в "
                                  "Институте белка РАН. Его организовал Институт белка РАН.")
     event = doc.need("events")[0]
     assert (event.event_type, event.title, event.date, event.place, event.organizers) == (
         "научный семинар", None, "--03-18", "Институт белка РАН", ("Институт белка РАН",))
 
 
-def test_organiser_dash_and_online_event(event_pipeline: Pipeline) -> None:
-    doc = event_pipeline.process(
+def test_organiser_dash_and_online_event(pipeline: Pipeline) -> None:
+    doc = pipeline.process(
         "20 августа в онлайн-режиме состоялась конференция «Нейросети в образовании». "
         "Организатор — Ассоциация цифрового образования, генеральный спонсор — ПАО «Сбербанк».")
     event = doc.need("events")[0]
@@ -133,8 +113,8 @@ def test_organiser_dash_and_online_event(event_pipeline: Pipeline) -> None:
         ("ПАО «Сбербанк»",))
 
 
-def test_a_name_inside_a_list_keeps_its_commas(event_pipeline: Pipeline) -> None:
-    doc = event_pipeline.process(
+def test_a_name_inside_a_list_keeps_its_commas(pipeline: Pipeline) -> None:
+    doc = pipeline.process(
         "12 мая в Нальчике прошёл форум «Кавказ». При поддержке Министерства просвещения, "
         "науки и по делам молодёжи Кабардино-Балкарской Республики его провели КБГУ и "
         "Ассоциация ИТ-компаний.")

@@ -3,18 +3,15 @@ the sample reports, and what is not a quote."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
 
-from conftest import DATA, REPORTS
+from conftest import EVENTS_GOLDEN
 from seminar_nlp import Pipeline
-from seminar_nlp.readers import iter_sources
-from seminar_nlp.records import Doc, Source
+from seminar_nlp.records import Doc
 
-GOLDEN = [json.loads(line) for line in
-          (DATA / "events_golden.jsonl").read_text("utf-8").splitlines() if line.strip()]
+GOLDEN = EVENTS_GOLDEN
 
 # Speakers of the quotes of each sample report, in order, as the final table names them.
 REPORT_SPEAKERS = {
@@ -55,18 +52,6 @@ REPORT_SPEAKERS = {
 }
 
 
-@pytest.fixture(scope="session")
-def quote_pipeline(pipeline: Pipeline) -> Pipeline:
-    return pipeline  # events and quotes are default stages
-
-
-@pytest.fixture(scope="session")
-def golden_docs(quote_pipeline: Pipeline) -> dict[str, Doc]:
-    docs = quote_pipeline.run_batch([Doc(Source(item["id"], "<text>", item["text"],
-                                                date=item["doc_date"])) for item in GOLDEN])
-    return {doc.source.doc_id: doc for doc in docs}
-
-
 def speaker_names(doc: Doc, index: int | None) -> set[str | None]:
     """The speaker mention's normal form and the fullest normal form of its surname."""
     if index is None:
@@ -99,9 +84,9 @@ def test_speakers_are_people(golden_docs: dict[str, Doc]) -> None:
                 assert doc.need("mentions")[quote.speaker].type == "PER"
 
 
-def test_sample_report_speakers(quote_pipeline: Pipeline) -> None:
-    found = {doc.source.doc_id: [fullest_name(doc, q.speaker) for q in doc.need("quotes")]
-             for doc in quote_pipeline.run(iter_sources([REPORTS]))}
+def test_sample_report_speakers(report_docs: dict[str, Doc]) -> None:
+    found = {doc_id: [fullest_name(doc, q.speaker) for q in doc.need("quotes")]
+             for doc_id, doc in report_docs.items()}
     assert found == REPORT_SPEAKERS
 
 
@@ -111,20 +96,20 @@ def quoted(pipeline: Pipeline, text: str) -> list[tuple[str, str | None]]:
             for q in doc.need("quotes")]
 
 
-def test_names_in_quotes_are_not_quotes(quote_pipeline: Pipeline) -> None:
+def test_names_in_quotes_are_not_quotes(pipeline: Pipeline) -> None:
     text = ("«Росатом» открыл новый центр в Сарове. Профессор Иван Петров назвал проект "
             "«Умный город». Участники работали в трёх треках: «Геоданные», «Медицина» и "
             "«Тексты». Он рассказал о своей книге «Мозг, который учится».")
-    assert quoted(quote_pipeline, text) == []
+    assert quoted(pipeline, text) == []
 
 
-def test_quotes_before_and_after_their_attribution(quote_pipeline: Pipeline) -> None:
+def test_quotes_before_and_after_their_attribution(pipeline: Pipeline) -> None:
     text = ("В Доме журналиста прошла встреча. Иван Петров сказал: «Мы готовы». "
             "«Следующая книга выйдет осенью», — добавил он. Как отметила Ольга Смирнова, "
             "«в этом году мы впервые пригласили иностранных студентов». По мнению "
             "организаторов, «встреча стала традицией». „Мы собрали лучших“, — сказал "
             "министр Айдар Салихов.")
-    assert quoted(quote_pipeline, text) == [
+    assert quoted(pipeline, text) == [
         ("Мы готовы", "Иван Петров"),
         ("Следующая книга выйдет осенью", "Иван Петров"),
         ("в этом году мы впервые пригласили иностранных студентов", "Ольга Смирнова"),
@@ -133,13 +118,13 @@ def test_quotes_before_and_after_their_attribution(quote_pipeline: Pipeline) -> 
     ]
 
 
-def test_dash_lines(quote_pipeline: Pipeline) -> None:
+def test_dash_lines(pipeline: Pipeline) -> None:
     text = ("Конференцию открыл ректор Сергей Иванов.\n"
             "— Мы рады, что конференция собрала более трёхсот участников, — сказал он.\n"
             "— Такое событие важно для региона, — отметила проректор Мария Котова. — Мы будем "
             "проводить его ежегодно.\n"
             "— Программа — это главное, — сообщили в пресс-службе.")
-    assert quoted(quote_pipeline, text) == [
+    assert quoted(pipeline, text) == [
         ("Мы рады, что конференция собрала более трёхсот участников", "Сергей Иванов"),
         ("Такое событие важно для региона", "Мария Котова"),
         ("Мы будем проводить его ежегодно", "Мария Котова"),
@@ -147,13 +132,13 @@ def test_dash_lines(quote_pipeline: Pipeline) -> None:
     ]
 
 
-def test_a_pronoun_finds_a_person_of_its_gender(quote_pipeline: Pipeline) -> None:
+def test_a_pronoun_finds_a_person_of_its_gender(pipeline: Pipeline) -> None:
     text = ("Доклад сделала Анна Белова. Она вспомнила о Викторе Зуеве, основателе "
             "лаборатории. «Такие сплавы сохраняют прочность», — подчеркнула она.")
-    assert quoted(quote_pipeline, text) == [("Такие сплавы сохраняют прочность", "Анна Белова")]
+    assert quoted(pipeline, text) == [("Такие сплавы сохраняют прочность", "Анна Белова")]
 
 
-def test_a_person_who_only_qualifies_the_speaker(quote_pipeline: Pipeline) -> None:
+def test_a_person_who_only_qualifies_the_speaker(pipeline: Pipeline) -> None:
     text = ("Госсекретарь Рекс Тиллерсон живёт неподалёку. «Семья планирует остаться в "
             "Вашингтоне», — сообщил представитель Барака Обамы.")
-    assert quoted(quote_pipeline, text) == [("Семья планирует остаться в Вашингтоне", None)]
+    assert quoted(pipeline, text) == [("Семья планирует остаться в Вашингтоне", None)]
