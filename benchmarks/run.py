@@ -19,7 +19,7 @@ from pathlib import Path
 from .common import DEFAULT_EVAL, ROOT, Settings, machine
 
 SECTIONS = ("benchmarks.lemmas", "benchmarks.ner", "benchmarks.speed", "benchmarks.roles",
-            "benchmarks.keyphrases", "benchmarks.scale")
+            "benchmarks.keyphrases", "benchmarks.scale", "benchmarks.robustness")
 
 
 def main(argv: list[str] | None = None) -> int:
