@@ -137,6 +137,10 @@ def test_a_name_inside_a_list_keeps_its_commas(pipeline: Pipeline) -> None:
     ("с 28 декабря по 3 января", "2026-01-10", ("2025-12-28", "2026-01-03")),
     ("28 декабря", "2026-01-05", ("2025-12-28", None)),
     ("18 марта", "2025-03-20", ("2025-03-18", None)),
+    # Document dates at the ends of the calendar, and a 29 February of no year close by.
+    ("18 марта", "0001-01-01", ("0001-03-18", None)),
+    ("29 февраля", "2099-06-01", ("2096-02-29", None)),
+    ("5-7 октября", "9999-12-01", ("9999-10-05", "9999-10-07")),
 ])
 def test_dates(text: str, doc_date: str | None, expected: tuple[str, str | None]) -> None:
     span = next(find_dates(text))

@@ -641,3 +641,25 @@ def test_corpus_spans_slice_documents_text(corpus: Corpus) -> None:
     failed = tables.documents[tables.documents["status"] != "ok"]["doc_id"]
     assert not tables.tokens["doc_id"].isin(failed).any()
     assert len(tables.documents) == len(CORPUS_ROWS)
+
+
+def test_names_and_texts_no_encoding_can_write_do_not_stop_the_run(tmp_path: Path) -> None:
+    """A file name in no UTF-8 and a JSON line with a lone surrogate: their rows are
+    written (with U+FFFD in place of what cannot be encoded), the other inputs too."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Семинар прошёл в Казани.", encoding="utf-8")
+    odd_name = os.fsdecode(b"name-\xff\xfe.txt")
+    (folder / odd_name).write_text("Форум прошёл в Томске.", encoding="utf-8")
+    (folder / "rows.jsonl").write_text(
+        '{"id": "s1", "text": "Смайлик \\ud83d обрезан, Иван Петров доволен."}\n'
+        '{"id": "s2", "text": "Лекция прошла в Москве."}\n', encoding="utf-8")
+    out = tmp_path / "out"
+    summary = seminar_nlp.api.analyze_to(out, [folder])
+    assert summary.statuses == {"ok": 4}
+    documents = pd.read_parquet(out / "documents.parquet")
+    assert sorted(documents["doc_id"]) == ["good", "name-\ufffd\ufffd", "s1", "s2"]
+    text = documents.set_index("doc_id").loc["s1", "text"]
+    assert text == "Смайлик \ufffd обрезан, Иван Петров доволен."
+    mentions = pd.read_parquet(out / "mentions.parquet")
+    assert ["Иван Петров"] == mentions[mentions["doc_id"] == "s1"]["text"].tolist()

@@ -62,6 +62,15 @@ def cyrillic_lookalikes(text: str) -> str:
     return _MIXED.sub(fold, text) if _BORDER.search(text) else text
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """Same length: lone surrogates (a file name in no UTF-8, a broken JSON escape such as
+    "\\ud83d") become U+FFFD, which every writer can encode."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
 def without_stress(text: str) -> tuple[str, list[int] | None]:
     """The text without stress marks (ударе́ние), and the offset in ``text`` of each
     character kept (None when there was nothing to drop)."""

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from .cleaning import clean, is_blank
+from .cleaning import clean, is_blank, without_surrogates
 from .decoding import DecodeError, decode
 from .records import Source, Status
 
@@ -54,7 +54,29 @@ def iter_sources(inputs: Iterable[str | os.PathLike[str]], *,
         else:
             sources = _path_sources(os.fspath(item), options)
         for source in sources:
-            yield _unique(source, seen)
+            yield _unique(encodable(source), seen)
+
+
+def encodable(source: Source) -> Source:
+    """The source with every string encodable: no lone surrogates in its id, path, text,
+    title, date or metadata (they would stop the writing of the tables)."""
+    fix = without_surrogates
+    fixed = replace(source, doc_id=fix(source.doc_id), source=fix(source.source),
+                    text=fix(source.text), title=source.title and fix(source.title),
+                    date=source.date and fix(source.date),
+                    error=source.error and fix(source.error),
+                    meta=_encodable_value(source.meta) if source.meta else source.meta)
+    return source if fixed == source else fixed
+
+
+def _encodable_value(value: Any) -> Any:
+    if isinstance(value, str):
+        return without_surrogates(value)
+    if isinstance(value, dict):
+        return {_encodable_value(key): _encodable_value(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_encodable_value(item) for item in value]
+    return value
 
 
 def _looks_like_path(item: str) -> bool:

@@ -99,11 +99,15 @@ def find_dates(text: str, offset: int = 0) -> Iterator[DateSpan]:
             yield DateSpan(offset + match.start(), offset + match.end(), first, last)
 
 
-def nearest_year(day: Day, doc_date: dt.date) -> int:
-    """The year that puts the day nearest to the document's date."""
-    years = [year for year in (doc_date.year - 1, doc_date.year, doc_date.year + 1)
-             if valid((day[0], day[1], year))]
-    return min(years, key=lambda year: abs((dt.date(year, day[1], day[0]) - doc_date).days))
+def nearest_year(day: Day, doc_date: dt.date) -> int | None:
+    """The year that puts the day nearest to the document's date (a 29 February looks
+    up to four years away), or None when no year in reach has that day."""
+    years = [year for year in range(doc_date.year - 4, doc_date.year + 5)
+             if dt.MINYEAR <= year <= dt.MAXYEAR and valid((day[0], day[1], year))]
+    if not years:
+        return None
+    return min(years, key=lambda year: (abs((dt.date(year, day[1], day[0]) - doc_date).days),
+                                        year))
 
 
 def parse_doc_date(value: str | None) -> dt.date | None:
@@ -124,8 +128,8 @@ def with_years(span: DateSpan, doc_date: dt.date | None) -> tuple[Day, Day | Non
             first = (first[0], first[1], last[2] - wraps)
         elif last[2] is None and first[2] is not None:
             last = (last[0], last[1], first[2] + wraps)
-    if first[2] is None and doc_date is not None:
-        year = nearest_year(first, doc_date)
+    year = None if first[2] is not None or doc_date is None else nearest_year(first, doc_date)
+    if year is not None:
         first = (first[0], first[1], year)
         if last is not None:
             last = (last[0], last[1], year + ((first[1], first[0]) > (last[1], last[0])))
