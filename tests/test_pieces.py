@@ -29,6 +29,8 @@ def test_a_word_longer_than_a_piece_is_never_cut() -> None:
     assert cut("а" * 25, 10) == [(0, 25)]
     assert cut("аа " + "б" * 20 + " вв", 10) == [(0, 3), (3, 24), (24, 26)]
     assert cut("", 10) == [(0, 0)]
+    # A blob of digits and punctuation with no space is no word: it is cut where it must be.
+    assert cut("(1,2);(3,4)" * 3, 10) == [(0, 10), (10, 20), (20, 30), (30, 33)]
 
 
 @pytest.fixture(scope="module")

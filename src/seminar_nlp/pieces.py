@@ -22,6 +22,7 @@ from .records import Doc, Event, Mention, Normal, Quote, Role, Sentence, Tag, Th
 PIECE = 60_000  # characters; documents up to this size are analysed whole
 SENTENCE_END = re.compile(r"[.!?…][»\"')\]]*\s+")
 SPACE = re.compile(r"\s+")
+NOT_LETTER = re.compile(r"[^\w]|\d")  # a piece may end after it; a word is never cut
 
 
 def cut(text: str, limit: int = PIECE) -> list[tuple[int, int]]:
@@ -40,8 +41,8 @@ def cut(text: str, limit: int = PIECE) -> list[tuple[int, int]]:
 
 def cut_point(text: str, start: int, limit: int) -> int:
     """Where to end the piece that starts at ``start``: after a paragraph, a sentence or a
-    space in its second half, else after the last space before ``limit``, else (one
-    word longer than a piece) after the word."""
+    space in its second half, else after the last space or the last character that is not
+    a letter before ``limit``, else (one word longer than a piece) after the word."""
     half = start + (limit - start) // 2
     paragraph = text.rfind("\n", half, limit)
     if paragraph > 0:
@@ -50,10 +51,11 @@ def cut_point(text: str, start: int, limit: int) -> int:
         found = [match.end() for match in pattern.finditer(text, half, limit)]
         if found:
             return found[-1]
-    before = [match.end() for match in SPACE.finditer(text, start + 1, limit)]
-    if before:
-        return before[-1]
-    after = SPACE.search(text, limit)
+    for pattern in (SPACE, NOT_LETTER):
+        before = [match.end() for match in pattern.finditer(text, start + 1, limit)]
+        if before:
+            return before[-1]
+    after = NOT_LETTER.search(text, limit)
     return len(text) if after is None else after.end()
 
 

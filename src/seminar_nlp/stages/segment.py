@@ -33,8 +33,19 @@ def word_spans(text: str) -> list[tuple[int, int]]:
     found = [(match.start(), match.end()) for match in atoms().finditer(text)]
     if not found:
         return spans
-    kept = [span for span in spans if not any(a < span[1] and span[0] < b for a, b in found)]
-    return sorted(kept + found)
+    return sorted(outside(spans, found) + found)
+
+
+def outside(spans: list[tuple[int, int]], found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans that overlap none of ``found`` (both in text order), in one sweep."""
+    kept, index = [], 0
+    for start, stop in spans:
+        while index < len(found) and found[index][1] <= start:
+            index += 1  # atoms that end before this span cannot overlap it or later ones
+        if index < len(found) and found[index][0] < stop:
+            continue
+        kept.append((start, stop))
+    return kept
 
 
 def segment_text(text: str) -> tuple[tuple[Sentence, ...], tuple[Token, ...]]:
