@@ -14,6 +14,20 @@ from seminar_nlp.cli import main
 REPORT = "18 марта в Казани прошёл научный семинар. Его открыл ректор КФУ Ильдар Гарипов."
 
 
+def test_control_characters_reach_every_format(tmp_path: Path) -> None:
+    source = tmp_path / "in" / "odd.txt"
+    source.parent.mkdir()
+    source.write_text("Семинар\x07 прошёл в Казани.\x1b", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["analyze", str(source.parent), "-o", str(out), "-q",
+                 "--format", "csv,parquet,xlsx,duckdb"]) == 0
+    assert pd.read_parquet(out / "documents.parquet")["text"].tolist() == [
+        "Семинар\x07 прошёл в Казани.\x1b"]
+    # Excel takes no control characters: a space takes each one's place.
+    assert pd.read_excel(out / "seminar-nlp.xlsx", sheet_name="documents")["text"].tolist() == [
+        "Семинар  прошёл в Казани. "]
+
+
 def test_all_formats_are_written(tmp_path: Path) -> None:
     source = tmp_path / "in" / "kazan.txt"
     source.parent.mkdir()

@@ -9,6 +9,7 @@ TEXT = "18 марта в Национальном медицинском исс�
 
 @pytest.mark.parametrize("encoding, expected", [
     ("utf-8", "utf-8"), ("utf-8-sig", "utf-8-sig"), ("cp1251", "cp1251"), ("utf-16", "utf-16"),
+    ("utf-16-le", "utf-16-le"), ("utf-16-be", "utf-16-be"),  # no byte-order mark
 ])
 def test_encodings_are_told_apart(encoding: str, expected: str) -> None:
     assert decode(TEXT.encode(encoding)) == (TEXT, expected)
@@ -29,3 +30,14 @@ def test_what_is_not_text_is_refused_with_a_reason(data: bytes, reason: str) -> 
 def test_koi8_text_is_not_mistaken_for_cp1251() -> None:
     with pytest.raises(DecodeError):
         decode(TEXT.encode("koi8-r"))
+
+
+def test_utf8_cut_mid_character_keeps_what_it_can() -> None:
+    data = TEXT.encode("utf-8") + " Семинар".encode("utf-8")[:2]  # cut inside "С"
+    assert decode(data) == (TEXT + " \ufffd", "utf-8-replaced")
+
+
+def test_a_stray_nul_in_a_text_is_kept() -> None:
+    data = TEXT.replace(" ", "\x00", 1).encode("utf-8") + b" " + TEXT.encode("utf-8") * 3
+    text, encoding = decode(data)
+    assert (text.count("\x00"), encoding) == (1, "utf-8")

@@ -1,14 +1,19 @@
 """Bytes to text: binary files refused, UTF-8 / UTF-16 / cp1251 told apart.
 
 The rule: a byte-order mark decides; bytes that start like a known binary
-format, or hold NUL bytes, are binary; otherwise strict UTF-8; otherwise
-cp1251, accepted only when charset-normalizer finds the cp1251 reading
-coherent (random bytes and other encodings decode to "chaos" and are refused).
+format are binary; bytes with NULs that read as Russian or Latin text in
+UTF-16 are UTF-16 without a mark; more than 5% NULs otherwise is binary (a
+stray NUL in a text is kept);
+otherwise strict UTF-8, or UTF-8 with its few broken sequences replaced (a file
+cut mid-character); otherwise cp1251, accepted only when charset-normalizer
+finds the cp1251 reading coherent (random bytes and other encodings decode to
+"chaos" and are refused).
 """
 
 from __future__ import annotations
 
 import codecs
+import string
 
 import charset_normalizer
 
@@ -32,6 +37,9 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 MAX_CHAOS = 0.1
+MAX_NUL = 0.05  # share of NUL bytes above which bytes that are no UTF-16 text are binary
+_PLAIN = frozenset(string.printable) | frozenset("«»—–…№ё\u00a0")
+MAX_BROKEN = 0.001  # share of invalid UTF-8 sequences replaced rather than refused
 
 
 class DecodeError(ValueError):
@@ -50,13 +58,40 @@ def decode(data: bytes) -> tuple[str, str]:
     for magic, name in _MAGIC:
         if data.startswith(magic):
             raise DecodeError(f"binary file ({name}), not text")
-    if b"\x00" in data[:65536]:
-        raise DecodeError("binary file (contains NUL bytes), not text")
+    head = data[:65536]
+    if b"\x00" in head:
+        found = utf16_without_bom(data)
+        if found is not None:
+            return found
+        if head.count(0) > MAX_NUL * len(head):
+            raise DecodeError("binary file (contains NUL bytes), not text")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    text = data.decode("utf-8", errors="replace")
+    if text.count("\ufffd") - data.count("\ufffd".encode()) <= max(3, MAX_BROKEN * len(data)):
+        return text, "utf-8-replaced"  # cut mid-character, a stray byte: the rest is UTF-8
     best = charset_normalizer.from_bytes(data, cp_isolation=["cp1251"]).best()
     if best is None or best.chaos > MAX_CHAOS:
         raise DecodeError("undecodable: neither UTF-8 nor cp1251 text")
     return str(best), "cp1251"
+
+
+def utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text without a byte-order mark, if the bytes read as one: nearly all letters
+    of the Cyrillic and Latin alphabets, digits, punctuation and spaces."""
+    if len(data) % 2:
+        return None
+    best: tuple[float, str, str] | None = None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:20000]
+        share = sum(ch in _PLAIN or "\u0400" <= ch <= "\u04ff" for ch in sample) / max(
+            len(sample), 1)
+        if share >= 0.9 and (best is None or share > best[0]):
+            best = (share, text, encoding)
+    return None if best is None else (best[1], best[2])

@@ -121,10 +121,14 @@ def _whole(stream: Stream) -> pd.DataFrame:
 
 
 def _excel_safe(data: pd.DataFrame) -> pd.DataFrame:
-    # Excel refuses cells over 32,767 characters: long texts are cut, with a mark.
+    # Excel refuses control characters (a space each takes their place, so offsets still
+    # hold) and cells over 32,767 characters (long texts are cut, with a mark).
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
     out = data.copy()
     for column in out.columns:
         if out[column].dtype == "string":
+            out[column] = out[column].str.replace(ILLEGAL_CHARACTERS_RE, " ", regex=True)
             long = out[column].str.len() > EXCEL_CELL_LIMIT
             if long.fillna(False).any():
                 cut = out.loc[long, column].str.slice(0, EXCEL_CELL_LIMIT - 20) + " …[cut]"
