@@ -284,7 +284,9 @@ def _jsonl_sources(path: Path, text: str, options: ReadOptions) -> Iterator[Sour
             else:
                 fields.update(dict.fromkeys(map(str, row)))
                 found = ", ".join(map(str, row)) or "(none)"
-                source = _error(row_id, str(path), f"line {number}: no text field "
+                given = row.get(options.id_column)
+                source = _error(str(given).strip() if given not in (None, "") else row_id,
+                                str(path), f"line {number}: no text field "
                                 f"{options.text_column!r}; fields found: {found}")
         if seen_text:
             yield from held
