@@ -12,11 +12,7 @@ peak memory.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
 from .common import Settings, median_time, table
@@ -69,18 +65,14 @@ def natasha_loop() -> object:
 def cli_run(folder: Path, out: Path) -> tuple[float, float]:
     """Wall time and peak memory (MB) of the command on ``folder``, in a child process.
 
-    The peak is that child's own (``os.wait4``): ``RUSAGE_CHILDREN`` would report the
-    largest of all children this benchmark ever waited for.
+    The memory is sampled from the running command (``scale.run_command``): the
+    kernel's peak for a child (``wait4``, ``RUSAGE_CHILDREN``) counts the pages it
+    shared with this large process between fork and exec.
     """
-    started = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-m", "seminar_nlp.cli", "analyze", str(folder),
-                              "-o", str(out), "-q", "--workers", "1"])
-    _, status, usage = os.wait4(child.pid, 0)
-    child.returncode = os.waitstatus_to_exitcode(status)
-    seconds = time.perf_counter() - started
-    if child.returncode != 0:
-        raise subprocess.CalledProcessError(child.returncode, child.args)
-    return seconds, usage.ru_maxrss / 1024
+    from .scale import run_command
+
+    stats = run_command(["analyze", str(folder), "-o", str(out), "-q", "--workers", "1"])
+    return stats.seconds, stats.peak_total_mb
 
 
 def section(settings: Settings) -> str:
