@@ -33,7 +33,7 @@ def test_koi8_text_is_not_mistaken_for_cp1251() -> None:
 
 
 def test_utf8_cut_mid_character_keeps_what_it_can() -> None:
-    data = TEXT.encode("utf-8") + " Семинар".encode("utf-8")[:2]  # cut inside "С"
+    data = TEXT.encode() + " Семинар".encode()[:2]  # cut inside "С"
     assert decode(data) == (TEXT + " \ufffd", "utf-8-replaced")
 
 
