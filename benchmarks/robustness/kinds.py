@@ -150,7 +150,7 @@ class Plan:
 
 def plan_for(settings: Settings) -> Plan:
     if settings.limit is None:
-        return Plan(copies=60, table_files=20, line_bytes=MB, long_docs=(MB, 4 * MB),
+        return Plan(copies=60, table_files=20, line_bytes=MB, long_docs=(MB, 4 * MB, 20 * MB),
                     factru=None)
     n = max(1, settings.limit)
     return Plan(copies=n, table_files=n, line_bytes=20_000 * n,

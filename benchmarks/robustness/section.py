@@ -241,9 +241,10 @@ def comparison_part(results: Results) -> list[str]:
 
 def large_part(results: Results) -> list[str]:
     first, *rest = results.large
-    ratio = (f"{rest[-1].per_mb / first.per_mb:.2f} (seconds per MB at "
-             f"{rest[-1].n_bytes / MB:.2f} MB over seconds per MB at "
-             f"{first.n_bytes / MB:.2f} MB; 1.00 = linear)") if rest else "n/a"
+    ratio = ("; ".join(f"{large.n_bytes / MB:.2f} MB {large.per_mb / first.per_mb:.2f}"
+                       for large in rest)
+             + f" (seconds per MB over seconds per MB at {first.n_bytes / MB:.2f} MB; "
+             "1.00 = linear)") if rest else "n/a"
     return [
         "### Large documents", "",
         "Sample reports repeated (joined by a blank line) up to the size, one "
@@ -251,7 +252,7 @@ def large_part(results: Results) -> list[str]:
         "one run each. Peak RSS is this process's peak so far.", "",
         table(["document", "bytes", "characters", "tokens", "status", "seconds",
                "seconds per MB", "peak RSS MB"], large_rows(results)), "",
-        f"Ratio: {ratio}.",
+        f"Ratios: {ratio}.",
     ]
 
 
