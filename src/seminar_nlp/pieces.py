@@ -73,7 +73,7 @@ def join(doc: Doc, pieces: Sequence[tuple[int, Doc]]) -> Doc:
     layers = Layers()
     for offset, piece in pieces:
         layers.add(offset, piece)
-    joined: dict[str, Any] = {name: tuple(values) for name, values in vars_of(layers).items()}
+    joined: dict[str, Any] = {name: tuple(getattr(layers, name)) for name in Layers.__slots__}
     joined["events"] = joined["events"][:1]
     joined["themes"] = merge_themes([piece.themes or () for _, piece in pieces])
     # A layer that the pipeline's stages do not produce stays missing.
@@ -81,10 +81,6 @@ def join(doc: Doc, pieces: Sequence[tuple[int, Doc]]) -> Doc:
     produced: dict[str, Any] = {name: value if getattr(first, name) is not None else None
                                 for name, value in joined.items()}
     return replace(doc, **produced)
-
-
-def vars_of(layers: Layers) -> dict[str, list[Any]]:
-    return {name: getattr(layers, name) for name in Layers.__slots__}
 
 
 class Layers:

@@ -61,10 +61,26 @@ class Outcome:
 def analyse(pipeline: Pipeline, batch: Batch, target: Target | None, *,
             keep_docs: bool = False) -> Outcome:
     """Run ``pipeline`` over the batch; write its parts when ``target`` is reachable."""
+    return outcome(batch, list(pipeline.run(batch.sources)), target, keep_docs=keep_docs)
+
+
+def failed(batch: Batch, target: Target | None, reason: str) -> Outcome:
+    """The outcome of a batch that could not be analysed: its documents marked ``error``."""
+    from ..pipeline import empty_layers
+
+    docs = [empty_layers(Doc(replace(source, status="error", error=reason)
+                             if source.status == "ok" else source))
+            for source in batch.sources]
+    return outcome(batch, docs, target)
+
+
+def outcome(batch: Batch, docs: list[Doc], target: Target | None, *,
+            keep_docs: bool = False) -> Outcome:
+    """The batch's documents as tables: written as parts where ``target`` is reachable,
+    else handed back."""
     from ..tables import doc_frames
     from .parts import write_batch
 
-    docs = list(pipeline.run(batch.sources))
     frames = doc_frames(docs)
     statuses = tuple((doc.source.status, doc.source.error) for doc in docs)
     kept = tuple(docs) if keep_docs else None
@@ -72,23 +88,6 @@ def analyse(pipeline: Pipeline, batch: Batch, target: Target | None, *,
         write_batch(Path(target.root), batch.number, frames)
         return Outcome(batch.number, statuses, None, kept)
     return Outcome(batch.number, statuses, frames, kept)
-
-
-def failed(batch: Batch, target: Target | None, reason: str) -> Outcome:
-    """The outcome of a batch that could not be analysed: its documents marked ``error``."""
-    from ..pipeline import empty_layers
-    from ..tables import doc_frames
-    from .parts import write_batch
-
-    docs = [empty_layers(Doc(replace(source, status="error", error=reason)
-                             if source.status == "ok" else source))
-            for source in batch.sources]
-    frames = doc_frames(docs)
-    statuses = tuple((doc.source.status, doc.source.error) for doc in docs)
-    if target is not None and target.reachable():
-        write_batch(Path(target.root), batch.number, frames)
-        return Outcome(batch.number, statuses)
-    return Outcome(batch.number, statuses, frames)
 
 
 def worker_pipeline(batch_size: int) -> Pipeline:

@@ -9,6 +9,7 @@ phrases qualify.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -21,10 +22,11 @@ if TYPE_CHECKING:
 def antecedent(s: Sentence, back: int = 2) -> int | None:
     """The last mention of the one person named in the ``back`` sentences before, if
     they name exactly one (by surname, else by normal form)."""
-    mentions = s.mentions
-    here = s.tokens[s.first].sent
-    found = [index for index in range(len(mentions))
-             if mentions[index].type == "PER" and here - back <= mentions[index].sent < here]
+    mentions, here = s.mentions, s.tokens[s.first].sent
+    sentences = s.doc.need("sentences")
+    begin = bisect_left(s.mention_starts, sentences[max(here - back, 0)].token_start)
+    found = [index for index in range(begin, bisect_left(s.mention_starts, s.first))
+             if mentions[index].type == "PER"]
     if not found:
         return None
     normals = s.doc.need("normals")

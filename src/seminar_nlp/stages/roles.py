@@ -86,7 +86,7 @@ class Sentence:
         self.starts = {mentions[i].token_start: i for i in here}
         self.inside = {t: i for i in here
                        for t in range(mentions[i].token_start, mentions[i].token_stop)}
-        self.mentions = mentions
+        self.mentions, self.mention_starts = mentions, mention_starts
 
     def plural(self, index: int) -> bool:
         """A plural word by the tagger or by every dictionary reading ("проректоры")."""
