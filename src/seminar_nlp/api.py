@@ -5,7 +5,9 @@ chosen engine (``local``: this process or a pool of ``workers`` processes;
 ``dask``: a dask.distributed cluster). Each batch's per-document tables are
 written as Parquet parts as they come (under ``OUTPUT/.parts/``, or a
 temporary folder for ``analyze``); the corpus-level work (entities, links,
-corpus themes) then reads the parts back. The tables are the same whatever
+corpus themes) then reads the parts back, in a worker of the engine when it
+has one (its models are loaded), while this process writes the tables that do
+not need it. The tables are the same whatever
 the engine, the number of workers or an interruption and ``resume``.
 """
 
@@ -13,14 +15,14 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .engines import check_options, make_engine
+from .engines import Engine, check_options, make_engine
 from .engines.driver import Filled, fill
 from .engines.final import resolve_corpus, streams, tables
 from .engines.parts import PartStore, ResumeError, describe_inputs
@@ -61,11 +63,11 @@ def analyze(inputs: Inputs = None, *, text_column: str = "text", id_column: str 
     processes, with a Doc that carries only its source).
     """
     with tempfile.TemporaryDirectory(prefix="seminar-nlp-") as folder:
-        store, filled = _run(Path(folder) / PARTS, _inputs(inputs), resume=False,
-                             options=ReadOptions(text_column, id_column), batch_size=batch_size,
-                             pipeline=pipeline, progress=progress, workers=workers,
-                             engine=engine, scheduler=scheduler)
-        return tables(store, filled.numbers)
+        with _running(Path(folder) / PARTS, _inputs(inputs), resume=False,
+                      options=ReadOptions(text_column, id_column), batch_size=batch_size,
+                      pipeline=pipeline, progress=progress, workers=workers, engine=engine,
+                      scheduler=scheduler) as (store, filled, _):
+            return tables(store, filled.numbers)
 
 
 def analyze_to(output: str | os.PathLike[str], inputs: Inputs = None, *,
@@ -89,25 +91,24 @@ def analyze_to(output: str | os.PathLike[str], inputs: Inputs = None, *,
     formats = check_formats(formats)
     folder = Path(output)
     created = not folder.exists()
-    store, filled = _run(folder / PARTS, _inputs(inputs), resume=resume,
-                         options=ReadOptions(text_column, id_column), batch_size=batch_size,
-                         pipeline=pipeline, progress=progress, workers=workers, engine=engine,
-                         scheduler=scheduler)
-    summary = overview(store, filled.numbers, resumed=filled.resumed)
-    if summary.nothing_read:
-        store.remove()
-        if created and folder.is_dir() and not any(folder.iterdir()):
-            folder.rmdir()
-        return summary
-    if strict and summary.statuses.get("error", 0):
-        return replace(summary, written=False)
-    # The corpus-level work runs beside the writing of the tables that do not need it.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="seminar-nlp-corpus") as side:
-        corpus = side.submit(resolve_corpus, store, filled.numbers)
+    with _running(folder / PARTS, _inputs(inputs), resume=resume,
+                  options=ReadOptions(text_column, id_column), batch_size=batch_size,
+                  pipeline=pipeline, progress=progress, workers=workers, engine=engine,
+                  scheduler=scheduler) as (store, filled, runner):
+        summary = overview(store, filled.numbers, resumed=filled.resumed)
+        if summary.nothing_read:
+            store.remove()
+            if created and folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+            return summary
+        if strict and summary.statuses.get("error", 0):
+            return replace(summary, written=False)
+        # The corpus-level work runs beside the writing of the tables that do not need it.
+        corpus = runner.call(resolve_corpus, store, filled.numbers)
         paths = write_streams(streams(store, filled.numbers, corpus.result), folder,
                               formats=formats)
-    store.remove()
-    return with_corpus(summary, corpus.result(), [str(path) for path in paths])
+        store.remove()
+        return with_corpus(summary, corpus.result(), [str(path) for path in paths])
 
 
 def _inputs(inputs: Inputs) -> list[str | os.PathLike[str]]:
@@ -128,10 +129,12 @@ def _settings(inputs: list[str | os.PathLike[str]], options: ReadOptions, batch_
             "batch_size": batch_size, "stages": stages}
 
 
-def _run(root: Path, inputs: list[str | os.PathLike[str]], *, resume: bool,
-         options: ReadOptions, batch_size: int, pipeline: Pipeline | None,
-         progress: Progress | None, workers: int, engine: str,
-         scheduler: str | None) -> tuple[PartStore, Filled]:
+@contextmanager
+def _running(root: Path, inputs: list[str | os.PathLike[str]], *, resume: bool,
+             options: ReadOptions, batch_size: int, pipeline: Pipeline | None,
+             progress: Progress | None, workers: int, engine: str,
+             scheduler: str | None) -> Iterator[tuple[PartStore, Filled, Engine]]:
+    """Analyse every batch into parts; the engine stays up for the corpus-level work."""
     check_options(engine, workers=workers, pipeline=pipeline, scheduler=scheduler)
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
@@ -142,6 +145,6 @@ def _run(root: Path, inputs: list[str | os.PathLike[str]], *, resume: bool,
                                resume=resume)
         filled = fill(store, iter_sources(inputs, options=options), runner,
                       batch_size=batch_size, progress=progress)
+        yield store, filled, runner
     finally:
         runner.close()
-    return store, filled

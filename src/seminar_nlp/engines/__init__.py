@@ -9,8 +9,10 @@ engine, the number of workers or the order in which batches finish.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Protocol
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from .work import Batch, Outcome
 
@@ -19,6 +21,7 @@ if TYPE_CHECKING:
     from .parts import Target
 
 ENGINES = ("local", "dask")
+T = TypeVar("T")
 
 
 class EngineError(RuntimeError):
@@ -29,7 +32,27 @@ class Engine(Protocol):
     def run(self, batches: Iterable[Batch], target: Target) -> Iterator[tuple[Batch, Outcome]]:
         ...
 
+    def call(self, function: Callable[..., T], *args: Any) -> Future[T]:
+        """Run one more piece of work (the corpus-level work) beside this process."""
+        ...
+
     def close(self) -> None: ...
+
+
+def in_thread(function: Callable[..., T], *args: Any) -> Future[T]:
+    """``function(*args)`` in a new thread of this process, as a future."""
+    future: Future[T] = Future()
+
+    def run() -> None:
+        if not future.set_running_or_notify_cancel():
+            return
+        try:
+            future.set_result(function(*args))
+        except BaseException as error:  # handed to whoever waits for the result
+            future.set_exception(error)
+
+    threading.Thread(target=run, name="seminar-nlp-call", daemon=True).start()
+    return future
 
 
 def check_engine(name: str) -> str:
@@ -65,4 +88,4 @@ def make_engine(name: str, *, workers: int, batch_size: int, pipeline: Pipeline 
 
 
 __all__ = ["ENGINES", "Batch", "Engine", "EngineError", "Outcome", "check_engine",
-           "check_options", "make_engine"]
+           "check_options", "in_thread", "make_engine"]

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import logging
 from collections import deque
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from . import EngineError
+from . import EngineError, in_thread
 from .work import WORKER_DIED, Batch, Outcome, failed, remote_batch
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 
 INSTALL_HINT = "pip install 'seminar-nlp[dask]'"
 IN_FLIGHT_PER_WORKER = 2
+T = TypeVar("T")
 
 
 def import_distributed() -> Any:
@@ -85,6 +87,10 @@ class DaskEngine:
             return batch, future.result()
         except import_distributed().KilledWorker:
             return batch, failed(batch, target, WORKER_DIED)
+
+    def call(self, function: Callable[..., T], *args: Any) -> Future[T]:
+        """In a thread here: the cluster's workers may not see the parts folder."""
+        return in_thread(function, *args)
 
     def close(self) -> None:
         self.client.close()

@@ -10,6 +10,9 @@ numerical libraries, and writes its batches' parts itself. At most
 analysis and memory does not grow with the corpus; results come back in
 batch order. A worker that dies (killed, out of memory) is replaced and its
 batch run again once, alone; then its documents are marked ``error`` (``Pool``).
+The pool stays up after the batches until ``close``: ``call`` runs the
+corpus-level work in one of its workers, whose models are loaded already,
+while this process writes the tables that do not wait for it.
 """
 
 from __future__ import annotations
@@ -17,13 +20,13 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import chain
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from . import EngineError
+from . import EngineError, in_thread
 from .threads import blas_threads, single_threaded_children
 from .work import WORKER_DIED, Batch, Outcome, analyse, failed, init_pool_worker, remote_batch
 
@@ -33,6 +36,7 @@ if TYPE_CHECKING:
 
 IN_FLIGHT_PER_WORKER = 2
 GIVE_UP = 3  # batches in a row on which workers died
+T = TypeVar("T")
 
 
 class LocalEngine:
@@ -42,6 +46,7 @@ class LocalEngine:
         self.workers = workers
         self.batch_size = batch_size
         self._pipeline = pipeline
+        self._pool: Pool | None = None
 
     def pipeline(self) -> Pipeline:
         if self._pipeline is None:
@@ -66,16 +71,26 @@ class LocalEngine:
                 yield batch, analyse(pipeline, batch, target, keep_docs=True)
 
     def run_pool(self, batches: Iterable[Batch], target: Target) -> Iterator[tuple[Batch, Outcome]]:
+        self.close()
         pool = Pool(self.workers, self.batch_size, target)
         try:
             yield from pool.ordered(batches, self.workers * IN_FLIGHT_PER_WORKER)
         except BaseException:
             pool.stop()
             raise
-        pool.close()
+        self._pool = pool
+
+    def call(self, function: Callable[..., T], *args: Any) -> Future[T]:
+        """``function(*args)`` in a worker of the pool, or in a thread when there is none."""
+        if self._pool is None:
+            return in_thread(function, *args)
+        return self._pool.call(function, *args)
 
     def close(self) -> None:
-        """Nothing to release: a pool lives only as long as its ``run``."""
+        """End the pool's workers, once what was given to ``call`` is done."""
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
 
 
 class Pool:
@@ -110,6 +125,24 @@ class Pool:
             future: Future[Outcome] = Future()
             future.set_exception(error)
             return future
+
+    def call(self, function: Callable[..., T], *args: Any) -> Future[T]:
+        """``function(*args)`` in a worker; in a thread of this process if the pool breaks."""
+        out: Future[T] = Future()
+
+        def settle(remote: Future[T]) -> None:
+            try:
+                out.set_result(remote.result())
+            except BrokenProcessPool:
+                in_thread(function, *args).add_done_callback(lambda local: relay(local, out))
+            except BaseException as error:  # handed to whoever waits for the result
+                out.set_exception(error)
+
+        try:
+            self.executor.submit(function, *args).add_done_callback(settle)
+        except BrokenProcessPool:
+            return in_thread(function, *args)
+        return out
 
     def ordered(self, batches: Iterable[Batch], in_flight: int) -> Iterator[tuple[Batch, Outcome]]:
         """Submit batches, at most ``in_flight`` at a time; yield outcomes in batch order."""
@@ -162,6 +195,14 @@ class Pool:
 
     def close(self) -> None:
         self.executor.shutdown(wait=True)
+
+
+def relay(source: Future[T], target: Future[T]) -> None:
+    error = source.exception()
+    if error is None:
+        target.set_result(source.result())
+    else:
+        target.set_exception(error)
 
 
 def stop(pool: ProcessPoolExecutor) -> None:
