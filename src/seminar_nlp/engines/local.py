@@ -87,9 +87,9 @@ class LocalEngine:
         return self._pool.call(function, *args)
 
     def close(self) -> None:
-        """End the pool's workers, once what was given to ``call`` is done."""
+        """End the pool's workers (called when their work is done or given up)."""
         if self._pool is not None:
-            self._pool.close()
+            self._pool.stop()
             self._pool = None
 
 
@@ -192,9 +192,6 @@ class Pool:
 
     def stop(self) -> None:
         stop(self.executor)
-
-    def close(self) -> None:
-        self.executor.shutdown(wait=True)
 
 
 def relay(source: Future[T], target: Future[T]) -> None:
