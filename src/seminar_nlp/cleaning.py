@@ -34,7 +34,9 @@ _ZWJ = "\u200d"
 _INNER_JOINERS = re.compile(f"(?<=\\w)[{_JOINERS}]+(?=\\w)")
 _JOINABLE = "[\\w\ufe0f\u2600-\u27bf\U0001f000-\U0001faff]"  # letters, emoji
 _EDGE_ZWJ = re.compile(f"(?<!{_JOINABLE}){_ZWJ}|{_ZWJ}(?!{_JOINABLE})")
-_VIEW = str.maketrans({c: " " for c in _JOINERS + _BREAKS + _MARKS + _CONTROLS})
+# A character class, not str.translate: the regex engine scans in C, and most texts
+# have none of these characters (translate with a table looks up every character).
+_VIEW = re.compile(f"[{re.escape(_JOINERS + _BREAKS + _MARKS + _CONTROLS)}]")
 # Stress marks (ударе́ние) are dropped too: dictionaries and models know words without them.
 _INVISIBLE = str.maketrans({c: None for c in _JOINERS + _BREAKS + _MARKS + _CONTROLS
                             + "\u0300\u0301"})
@@ -86,8 +88,9 @@ def _debris() -> re.Pattern[str]:
 
 
 @cache
-def _spaces() -> dict[int, str]:
-    return {int(code, 16): " " for code in read_lexicon("spaces.txt")}
+def _spaces() -> re.Pattern[str]:
+    spaces = "".join(chr(int(code, 16)) for code in read_lexicon("spaces.txt"))
+    return re.compile(f"[{re.escape(spaces)}]")
 
 
 def blank_debris(text: str) -> str:
@@ -104,7 +107,7 @@ def blank_debris(text: str) -> str:
 
 def clean(text: str) -> str:
     """The text users see in ``documents.text``: same length, debris blanked."""
-    return blank_debris(text.translate(_spaces()))
+    return blank_debris(_spaces().sub(" ", text))
 
 
 def analysis_view(text: str) -> str:
@@ -113,7 +116,7 @@ def analysis_view(text: str) -> str:
         text = _INNER_JOINERS.sub(lambda match: "-" * len(match.group()), text)
     if _ZWJ in text:
         text = _EDGE_ZWJ.sub(" ", text)
-    return cyrillic_lookalikes(text.translate(_VIEW))
+    return cyrillic_lookalikes(_VIEW.sub(" ", text))
 
 
 def is_blank(text: str) -> bool:
