@@ -27,13 +27,15 @@ from seminar_nlp import TABLE_NAMES, Tables
 from seminar_nlp.api import PARTS, ResumeError, analyze_to
 from seminar_nlp.cli import main
 from seminar_nlp.engines import EngineError
+from seminar_nlp.engines.local import LocalEngine
 from seminar_nlp.engines.threads import (
     THREAD_VARIABLES,
     blas_threads,
     openblas_controls,
     single_threaded_children,
 )
-from seminar_nlp.engines.work import WORKER_DIED
+from seminar_nlp.engines.work import WORKER_DIED, Batch
+from seminar_nlp.records import Source
 
 REPORT = "18 марта в Казани прошёл научный семинар. Его открыл ректор КФУ Ильдар Гарипов."
 HAS_DASK = importlib.util.find_spec("distributed") is not None
@@ -135,6 +137,28 @@ class WorkerKiller:
                             self.killed += 1
                             break
             time.sleep(0.05)
+
+
+def pid_unless_a_worker(parent: int) -> int:
+    """This process's id; a worker process (not ``parent``) dies instead."""
+    if os.getpid() != parent:
+        os._exit(1)
+    return os.getpid()
+
+
+def test_the_corpus_work_runs_in_a_pool_worker_or_here() -> None:
+    engine = LocalEngine(workers=2, batch_size=1)
+    batches = [Batch(number, (Source(f"d{number}", "test", "Москва.", "ok", None),))
+               for number in range(2)]
+    try:
+        done = engine.run(batches, None)  # type: ignore[arg-type]  # no parts: tables come back
+        assert [batch.number for batch, _ in done] == [0, 1]
+        assert engine.call(os.getpid).result() != os.getpid()
+        # The worker dies: the work runs in this process instead.
+        assert engine.call(pid_unless_a_worker, os.getpid()).result() == os.getpid()
+    finally:
+        engine.close()
+    assert engine.call(os.getpid).result() == os.getpid()  # no pool: a thread here
 
 
 def test_a_dead_worker_is_replaced_and_its_batch_run_again(tmp_path: Path) -> None:
