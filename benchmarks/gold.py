@@ -41,6 +41,12 @@ class RoleSpans:
     person: Span
     role: Span | None = None
     org: Span | None = None
+    place: bool = False  # the org is a place (a country, a city): "президент США"
+
+    @property
+    def workplace(self) -> Span | None:
+        """The org when it is an organisation, not a place (NEREL's WORKPLACE)."""
+        return None if self.place else self.org
 
 
 @dataclass(frozen=True)

@@ -233,7 +233,8 @@ def person_rows(text: str, person: Any, mapping: list[int]) -> list[RoleSpans]:
             org = org_span(_occurrences(ref, mapping), span, occurrence) if ref else None
             role = role_span(text, span, org)
             if role is not None:
-                rows.append(RoleSpans(name, role, org))
+                place = getattr(ref, "type_name", None) == "GEO"
+                rows.append(RoleSpans(name, role, org, place))
     return rows
 
 

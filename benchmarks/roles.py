@@ -9,7 +9,10 @@ and predicted rows are projected onto the task's slots; rows lacking a slot drop
 and identical projected rows are kept once (on both sides). A predicted row matches a gold fact
 when every slot's spans overlap by at least one character. Matches are one-to-one: per document
 the number of correct rows is the size of a maximum bipartite matching between rows and facts,
-found with augmenting paths (Kuhn's algorithm), which is exact, not greedy.
+found with augmenting paths (Kuhn's algorithm), which is exact, not greedy. NEREL's WORKPLACE
+links a person to an ORGANIZATION, never to a country or city: person+org takes the rows whose
+organisation is not a place (ours: not a LOC entity; PullEnti: not a GEO referent), for both
+systems alike.
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ OURS = "seminar-nlp"
 TASKS: dict[str, tuple[str, ...]] = {
     "person+role": ("person", "role"),
     "person+role+org": ("person", "role", "org"),
-    "person+org": ("person", "org"),
+    "person+org": ("person", "workplace"),
 }
 # data set -> the tasks its gold supports
 DATASET_TASKS = {
@@ -148,14 +151,15 @@ def _span(start: object, stop: object) -> Span | None:
     return int(str(start)), int(str(stop))
 
 
-def _role_rows(roles: pd.DataFrame) -> dict[str, tuple[RoleSpans, ...]]:
+def _role_rows(roles: pd.DataFrame, places: set[str]) -> dict[str, tuple[RoleSpans, ...]]:
     out: dict[str, list[RoleSpans]] = {}
     for record in roles.to_dict("records"):
         person = _span(record["person_start"], record["person_stop"])
         if person is None:
             continue
         row = RoleSpans(person, _span(record["role_start"], record["role_stop"]),
-                        _span(record["org_start"], record["org_stop"]))
+                        _span(record["org_start"], record["org_stop"]),
+                        not _isna(record["org_id"]) and str(record["org_id"]) in places)
         out.setdefault(str(record["doc_id"]), []).append(row)
     return {doc_id: tuple(rows) for doc_id, rows in out.items()}
 
@@ -182,8 +186,9 @@ def run_ours(texts: Mapping[str, str], pipeline: Pipeline | None = None) -> OurR
         tables = seminar_nlp.analyze([folder], pipeline=pipeline)
         seconds = time.perf_counter() - started
     errors = int((tables.documents["status"] == "error").sum())
-    return OurRun(_role_rows(tables.roles), _mention_rows(tables.mentions), len(texts), errors,
-                  seconds)
+    places = set(tables.entities.loc[tables.entities["type"] == "LOC", "entity_id"].astype(str))
+    return OurRun(_role_rows(tables.roles, places), _mention_rows(tables.mentions), len(texts),
+                  errors, seconds)
 
 
 def _warm_pipeline() -> Pipeline:

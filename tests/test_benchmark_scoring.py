@@ -46,6 +46,15 @@ def test_a_row_matches_when_every_slot_overlaps() -> None:
     assert score_doc([RoleSpans((5, 10), (15, 16), None)], gold, PR).correct == 1
 
 
+def test_person_org_takes_organisations_not_places() -> None:
+    gold = [RoleSpans((0, 10), None, (21, 30))]
+    company = RoleSpans((0, 10), (12, 20), (21, 30))
+    country = RoleSpans((0, 10), (12, 20), (21, 30), place=True)  # "президент США"
+    counts = score_doc([company, country], gold, TASKS["person+org"])
+    assert (counts.correct, counts.predicted, counts.gold) == (1, 1, 1)
+    assert score_doc([country], [company], PRO).correct == 1  # person+role+org keeps places
+
+
 def test_matching_is_one_to_one() -> None:
     gold = [RoleSpans((0, 10), (12, 20))]
     # two rows on one fact: one is correct, the other a false positive

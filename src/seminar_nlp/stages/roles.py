@@ -11,7 +11,8 @@ organisation or place (an ORG/LOC mention, an acronym, a descriptor with a
 after the phrase ("ректор ТГУ Эдуард Галкин", several when the position is
 plural: "ректоры МГУ и СПбГУ ..."), one before it across a comma, dash or
 bracket ("Максим Абрамов, руководитель ..."), or the last one before a cue
-("... в должности ...", "в качестве ...", "занимающий пост ..."). A position
+("... в должности ...", "в качестве ...", "занимающий пост ..."); a verb of
+leading states one too ("Варичев возглавил «Михайловский ГОК»", ``heading.py``). A position
 that is the subject of a sentence naming no one refers back to the one
 person named in the two sentences before ("Выступила Анна Ковалёва. Певица
 рассказала ..."), unless the genders clash or the document already gave
@@ -27,18 +28,24 @@ from functools import cache
 
 from ..records import Doc, Mention, Role, Tag, Token
 from ..resources import Morphology, Resources, read_lexicon
+from .heading import verb_roles
 from .normal import Normalizer, is_acronym, join
 from .positions import heads_phrase, is_head
 from .referring import agrees, antecedent, stated
+from .role_orgs import coordinated_orgs, org_at, places_after
 
 LINKS = frozenset({",", "—", "–", "-", "("})
 TAIL_CASES = frozenset({"Gen", "Ins"})
 POSSESSIVES = frozenset({"его", "её", "ее", "их"})
-PLACE_PREPOSITIONS = frozenset({"в", "во", "при", "от", "на", "по"})
 # Prepositions whose phrase can belong to a position: "проректор по науке",
 # "член палаты от штата", "представитель при президенте".
 TAIL_PREPOSITIONS = {"по": "Dat", "от": "Gen", "при": "Loc"}
 MAX_TAIL = 12
+
+
+@cache
+def org_nouns() -> frozenset[str]:
+    return frozenset(read_lexicon("position_orgs.txt") + read_lexicon("org_heads.txt"))
 
 
 @cache
@@ -134,56 +141,19 @@ def find_phrase(s: Sentence, head: int) -> Phrase:
         if s.form(stop) in TAIL_PREPOSITIONS:
             cases = cases | {TAIL_PREPOSITIONS[s.form(stop)]}  # "проректор по научной работе"
         stop += step
-    return Phrase(start, head, stop)
+    return with_common_org(s, Phrase(start, head, stop))
 
 
-def places_after(s: Sentence, index: int) -> int | None:
-    """The end of "в России", "при прокуратуре", "от штата Аризона" after an organisation."""
-    end = None
-    while s.form(index).lower() in PLACE_PREPOSITIONS:
-        start = index + 1
-        if s.form(start)[:1].islower() and s.tags[start].pos == "NOUN":
-            start += 1  # "от штата Аризона", "при прокуратуре"
-        mention = s.mention_at(start, "ORG", "LOC")
-        if mention is not None:
-            index = end = s.mentions[mention].token_stop
-        elif start > index + 1:
-            index = end = start
-        else:
-            break
-    return end
-
-
-def coordinated_orgs(s: Sentence, first: tuple[int, int, int | None]
-                     ) -> tuple[tuple[int, int, int | None], ...]:
-    orgs = [first]
-    while s.form(orgs[-1][1]) == "и" and (more := org_at(s, orgs[-1][1] + 1)) is not None \
-            and more[0] == orgs[-1][1] + 1:
-        orgs.append(more)
-    return tuple(orgs)
-
-
-def org_at(s: Sentence, index: int) -> tuple[int, int, int | None] | None:
-    """The organisation starting at ``index`` (after "из"/"в"/"при"), as token range + mention."""
-    at = index + 1 if s.form(index).lower() in ("из", "в", "во", "при", "на") else index
-    mention = s.mention_at(at, "ORG", "LOC")
-    if mention is not None:
-        stop = s.mentions[mention].token_stop
-        if s.form(stop) == "»" and s.doc.text[s.mentions[mention].start:s.mentions[mention].stop
-                                               ].count("«") > 0:
-            stop += 1  # the closing quote the model left out: АО «Невская энергетика»
-        return at, stop, mention
-    if at == index and is_acronym(s.form(at)) and not s.in_mention(at, "PER"):
-        return at, at + 1, None
-    if s.form(at) == "«":  # "лидер московского «Центра»"
-        close = next((i for i in range(at + 1, s.last) if s.form(i) == "»"), None)
-        if close is not None and close - at <= 8:
-            return at, close + 1, s.mention_at(at + 1, "ORG") or s.mention_at(at, "ORG")
-    if s.tags[at].pos in ("NOUN",) and s.form(at + 1) == "«" if at + 1 < s.last else False:
-        close = next((i for i in range(at + 2, s.last) if s.form(i) == "»"), None)
-        if close is not None:
-            return at, close + 1, s.mention_at(at + 1, "ORG") or s.mention_at(at + 2, "ORG")
-    return None
+def with_common_org(s: Sentence, phrase: Phrase) -> Phrase:
+    """With no named organisation, the tail from its first organisation noun is the org
+    ("главный тренер сборной", "руководитель центра коллективного пользования")."""
+    for index in range(phrase.head + 1, phrase.stop):
+        if s.tags[index].pos == "NOUN" and s.lemmas[index] in org_nouns():
+            first = index
+            while first - 1 > phrase.head and s.tags[first - 1].pos == "ADJ":
+                first -= 1
+            return Phrase(phrase.start, phrase.head, first, ((first, phrase.stop, None),))
+    return phrase
 
 
 def tail_step(s: Sentence, index: int, cases: frozenset[str]) -> int:
@@ -267,6 +237,8 @@ class RoleFinder:
             roles.extend(self.sentence(sentence, lonely))
             roles.extend(role for role in self.referring(sentence, lonely)
                          if not stated(doc, roles, role))
+            roles.extend(role for role in verb_roles(sentence, org_at, self.by_verb)
+                         if not stated(doc, roles, role))
         return tuple(roles)
 
     def referring(self, s: Sentence, lonely: Sequence[Phrase]) -> list[Role]:
@@ -343,13 +315,26 @@ class RoleFinder:
                                   phrase.head - phrase.start)
         if org is None:
             return Role(person, text, tokens[phrase.start].start, tokens[phrase.stop - 1].stop)
+        return self.with_org(s, Role(person, text, tokens[phrase.start].start,
+                                     tokens[phrase.stop - 1].stop), org)
+
+    def by_verb(self, s: Sentence, verb: int, person: int, position: str,
+                org: tuple[int, int, int | None]) -> Role:
+        """"Варичев возглавил «Михайловский ГОК»": the verb's span, the lexicon's position."""
+        token = s.tokens[verb]
+        return self.with_org(s, Role(person, position, token.start, token.stop), org)
+
+    def with_org(self, s: Sentence, role: Role, org: tuple[int, int, int | None]) -> Role:
+        tokens, tags = s.tokens, s.tags
         first, last, mention = org
+        if s.form(first) == "«" and s.form(last - 1) == "»" and last - first > 2:
+            first, last = first + 1, last - 1  # «Металлоинвест»: the name, as in entities
         if mention is not None and s.mentions[mention].token_start == first:
             name = s.doc.need("normals")[mention].text
         else:
             name = self.normalizer.phrase(tokens[first:last], tags[first:last], "ORG").text
-        return Role(person, text, tokens[phrase.start].start, tokens[phrase.stop - 1].stop,
-                    name, mention, tokens[first].start, tokens[last - 1].stop)
+        return replace(role, org=name, org_mention=mention, org_start=tokens[first].start,
+                       org_stop=tokens[last - 1].stop)
 
     def position_text(self, tokens: Sequence[Token], tags: Sequence[Tag], head: int) -> str:
         """The position in the nominative singular: modifiers and head inflected, tail kept."""

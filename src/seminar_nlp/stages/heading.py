@@ -1,0 +1,58 @@
+"""Roles stated by a verb of leading: "Андрей Варичев возглавляет «Металлоинвест»".
+
+A verb from ``lexicons/heading_verbs.tsv`` ("возглавлять", "руководить") with an
+organisation right after it gives the person who is its subject (the last
+person named before it in the sentence, in the nominative, with no comma or
+other verb between) the position the lexicon pairs with the verb
+("руководитель"); the role's span is the verb's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ..records import Role
+from ..resources import read_lexicon
+
+if TYPE_CHECKING:
+    from .roles import Sentence
+
+Org = tuple[int, int, int | None]
+
+
+@cache
+def heading_verbs() -> Mapping[str, str]:
+    """Verb lemma -> the position it states."""
+    return dict(line.split("\t", 1) for line in read_lexicon("heading_verbs.tsv"))
+
+
+def subject_before(s: Sentence, verb: int) -> int | None:
+    """The person named last before ``verb`` when nothing but adverbs and dates stands
+    between them ("Варичев в 2005 году возглавил ...")."""
+    index = verb - 1
+    while index >= s.first and s.inside.get(index) is None:
+        if s.form(index) in {",", ";", ":", "—", "–", "(", ")"} or \
+                s.tags[index].pos in ("VERB", "AUX"):
+            return None
+        index -= 1
+    person = s.inside.get(index)
+    if person is None or s.mentions[person].type != "PER":
+        return None
+    return person if s.tags[index].feats.get("Case") in (None, "Nom") else None
+
+
+def verb_roles(s: Sentence, org_at: Callable[[Sentence, int], Org | None],
+               role: Callable[[Sentence, int, int, str, Org], Role]) -> list[Role]:
+    """The roles the sentence states with a verb of leading."""
+    roles = []
+    for index in range(s.first, s.last):
+        position = heading_verbs().get(s.lemmas[index])
+        if position is None or s.tags[index].pos != "VERB":
+            continue
+        org = org_at(s, index + 1)
+        person = subject_before(s, index) if org is not None else None
+        if org is not None and person is not None:
+            roles.append(role(s, index, person, position, org))
+    return roles

@@ -1,0 +1,68 @@
+"""Where a position's organisation is: a named one right after the position.
+
+``org_at`` finds an organisation starting at a token: an ORG or LOC mention
+(after "из", "в", "при", "на" too), an acronym, a «quoted» name or a descriptor
+with one ("лидер московского «Центра»", "компания «Альфа»").
+``coordinated_orgs`` extends it over "X и Y" ("ректоры КФУ и КНИТУ"), and
+``places_after`` over the places that follow it ("в России", "от штата Аризона").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .normal import is_acronym
+
+if TYPE_CHECKING:
+    from .roles import Sentence
+
+PLACE_PREPOSITIONS = frozenset({"в", "во", "при", "от", "на", "по"})
+
+
+def places_after(s: Sentence, index: int) -> int | None:
+    """The end of "в России", "при прокуратуре", "от штата Аризона" after an organisation."""
+    end = None
+    while s.form(index).lower() in PLACE_PREPOSITIONS:
+        start = index + 1
+        if s.form(start)[:1].islower() and s.tags[start].pos == "NOUN":
+            start += 1  # "от штата Аризона", "при прокуратуре"
+        mention = s.mention_at(start, "ORG", "LOC")
+        if mention is not None:
+            index = end = s.mentions[mention].token_stop
+        elif start > index + 1:
+            index = end = start
+        else:
+            break
+    return end
+
+
+def coordinated_orgs(s: Sentence, first: tuple[int, int, int | None]
+                     ) -> tuple[tuple[int, int, int | None], ...]:
+    orgs = [first]
+    while s.form(orgs[-1][1]) == "и" and (more := org_at(s, orgs[-1][1] + 1)) is not None \
+            and more[0] == orgs[-1][1] + 1:
+        orgs.append(more)
+    return tuple(orgs)
+
+
+def org_at(s: Sentence, index: int) -> tuple[int, int, int | None] | None:
+    """The organisation starting at ``index`` (after "из"/"в"/"при"), as token range + mention."""
+    at = index + 1 if s.form(index).lower() in ("из", "в", "во", "при", "на") else index
+    mention = s.mention_at(at, "ORG", "LOC")
+    if mention is not None:
+        stop = s.mentions[mention].token_stop
+        if s.form(stop) == "»" and s.doc.text[s.mentions[mention].start:s.mentions[mention].stop
+                                               ].count("«") > 0:
+            stop += 1  # the closing quote the model left out: АО «Невская энергетика»
+        return at, stop, mention
+    if at == index and is_acronym(s.form(at)) and not s.in_mention(at, "PER"):
+        return at, at + 1, None
+    if s.form(at) == "«":  # "лидер московского «Центра»"
+        close = next((i for i in range(at + 1, s.last) if s.form(i) == "»"), None)
+        if close is not None and close - at <= 8:
+            return at, close + 1, s.mention_at(at + 1, "ORG") or s.mention_at(at, "ORG")
+    if s.tags[at].pos in ("NOUN",) and s.form(at + 1) == "«" if at + 1 < s.last else False:
+        close = next((i for i in range(at + 2, s.last) if s.form(i) == "»"), None)
+        if close is not None:
+            return at, close + 1, s.mention_at(at + 1, "ORG") or s.mention_at(at + 2, "ORG")
+    return None
