@@ -293,7 +293,10 @@ def section(settings: Settings) -> str:
         "one-to-one (maximum bipartite matching), identical rows count once. factRuEval: "
         "person+role uses the Occupation facts with a Position, person+role+org those with a "
         "Position and a Where. NEREL: person+role = WORKS_AS, person+org = WORKPLACE between a "
-        "PERSON and an ORGANIZATION. A factRuEval fact names entities; its Who and Where are "
+        "PERSON and an ORGANIZATION; as WORKPLACE never points to a country or a city, rows "
+        "whose organisation is a place (ours: a LOC entity; PullEnti: a GEO referent) are "
+        "left out of person+org, for both systems. A factRuEval fact names entities; its Who "
+        "and Where are "
         "the entity mentions nearest its Position. PullEnti's rows come from its PERSON "
         "referents and their position attributes, the person span cut down to the name "
         "(`benchmarks/pullenti_runner.py`).", "",
