@@ -41,6 +41,10 @@ POSSESSIVES = frozenset({"его", "её", "ее", "их"})
 # "член палаты от штата", "представитель при президенте".
 TAIL_PREPOSITIONS = {"по": "Dat", "от": "Gen", "при": "Loc"}
 MAX_TAIL = 12
+# A kin noun before a position in the genitive takes the name after it for itself, unless
+# the name agrees with the position ("внучка вице-президента Лукойла Ралифа Сафина").
+KIN = frozenset({"муж", "жена", "супруг", "супруга", "вдова", "вдовец", "сын", "дочь", "отец",
+                 "мать", "брат", "сестра", "внук", "внучка", "племянник", "племянница"})
 
 
 @cache
@@ -174,8 +178,11 @@ def tail_step(s: Sentence, index: int, cases: frozenset[str]) -> int:
 
 
 def persons_after(s: Sentence, phrase: Phrase) -> list[int]:
-    found = []
+    found: list[int] = []
     index = phrase.end
+    if phrase.start > s.first and s.lemmas[phrase.start - 1] in KIN and index < s.last and \
+            s.tags[index].feats.get("Case") != s.tags[phrase.head].feats.get("Case"):
+        return found  # "муж актрисы Сергей Сенин": the name is the husband's
     plural = s.plural(phrase.head)
     if plural and s.form(index) in ("—", "–", ":"):
         index += 1  # "музыканты группы — А, Б и В"
