@@ -49,7 +49,7 @@ KIN = frozenset({"муж", "жена", "супруг", "супруга", "вдо
 
 @cache
 def org_nouns() -> frozenset[str]:
-    return frozenset(read_lexicon("position_orgs.txt") + read_lexicon("org_heads.txt"))
+    return frozenset(read_lexicon("position_orgs.txt"))
 
 
 @cache
@@ -149,8 +149,9 @@ def find_phrase(s: Sentence, head: int) -> Phrase:
 
 
 def with_common_org(s: Sentence, phrase: Phrase) -> Phrase:
-    """With no named organisation, the tail from its first organisation noun is the org
-    ("главный тренер сборной", "руководитель центра коллективного пользования")."""
+    """With no named organisation, the tail from its first organisation noun
+    (``lexicons/position_orgs.txt``) is the org ("главный тренер сборной", "глава
+    государства"); a part of one stays in the position ("руководитель лаборатории")."""
     for index in range(phrase.head + 1, phrase.stop):
         if s.tags[index].pos == "NOUN" and s.lemmas[index] in org_nouns():
             first = index
@@ -252,9 +253,12 @@ class RoleFinder:
         """Roles of a position that names no one in its sentence but is its subject and
         refers back to the one person of the sentences before ("Мадонна сообщила ... .
         61-летняя певица ..."): only when no person is named in the sentence itself."""
+        # A capital inside the sentence makes a name, not a position: "В завершение
+        # Королева поблагодарила ..." is Ms Korolyova, whom the model did not tag.
         subjects = [phrase for phrase in lonely
                     if s.tags[phrase.head].feats.get("Case") == "Nom"
-                    and not s.plural(phrase.head)]
+                    and not s.plural(phrase.head)
+                    and (phrase.head == s.first or s.form(phrase.head)[:1].islower())]
         if not subjects or any(s.mentions[m].type == "PER" for m in s.inside.values()):
             return []
         person = antecedent(s)
