@@ -166,7 +166,11 @@ class Normalizer:
         clash = set()
         for index in names:
             feats = {key: value for key, value in tags[index].feats.items() if key != "Gender"}
-            parses = list(enumerate(self.morph.parse(clean_word(tokens[index].form))))
+            # A short adjective is pymorphy's guess for an unknown surname in -ов/-ин
+            # ("Квачков"), never a name: its nominative would be "Квачковый".
+            parses = [(number, parse) for number, parse in
+                      enumerate(self.morph.parse(clean_word(tokens[index].form)))
+                      if parse.tag.POS != "ADJS"]
             if not parses:
                 continue
 
