@@ -197,6 +197,14 @@ def persons_after(s: Sentence, phrase: Phrase) -> list[int]:
     return found
 
 
+def one_of(s: Sentence, start: int) -> int | None:
+    """Where "один из" ("одна из", "одним из") stands right before a plural position."""
+    if start - 2 >= s.first and s.form(start - 1).lower() == "из" and \
+            s.lemmas[start - 2] == "один":
+        return start - 2
+    return None
+
+
 def joined(s: Sentence, end: int, start: int) -> bool:
     """Whether two position phrases are joined as one person's: "..., а также ..."."""
     between = [s.form(i).lower() for i in range(end, start)]
@@ -306,6 +314,10 @@ class RoleFinder:
     def persons(self, s: Sentence, phrase: Phrase, previous: tuple[int, Phrase] | None
                 ) -> list[int]:
         found = persons_after(s, phrase)
+        one = one_of(s, phrase.start)
+        if one is not None:  # "Игорь Малашенко — один из основателей НТВ": one person
+            linked = found[0] if found else person_before(s, one)
+            return [] if linked is None else [linked]
         if s.plural(phrase.head):
             # "ректоры КФУ и КНИТУ А и Б": a plural position is held by a list of people.
             return found if len(found) > 1 else []
