@@ -21,6 +21,7 @@ that person that position.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -41,6 +42,7 @@ POSSESSIVES = frozenset({"его", "её", "ее", "их"})
 # "член палаты от штата", "представитель при президенте".
 TAIL_PREPOSITIONS = {"по": "Dat", "от": "Gen", "при": "Loc"}
 MAX_TAIL = 12
+AGE = re.compile(r"\d+-(?:летн|лет)\w*")  # "89-летний", "36-летнего"
 # A kin noun before a position in the genitive takes the name after it for itself, unless
 # the name agrees with the position ("внучка вице-президента Лукойла Ралифа Сафина").
 KIN = frozenset({"муж", "жена", "супруг", "супруга", "вдова", "вдовец", "сын", "дочь", "отец",
@@ -187,6 +189,8 @@ def persons_after(s: Sentence, phrase: Phrase) -> list[int]:
     plural = s.plural(phrase.head)
     if plural and s.form(index) in ("—", "–", ":"):
         index += 1  # "музыканты группы — А, Б и В"
+    if AGE.fullmatch(s.form(index)):
+        index += 1  # "президент 89-летний Роберт Мугабе"
     while (person := s.mention_at(index, "PER")) is not None and \
             not is_acronym(s.form(index)):  # the model's "КубГАУ" is no person
         found.append(person)
@@ -208,7 +212,8 @@ def one_of(s: Sentence, start: int) -> int | None:
 def joined(s: Sentence, end: int, start: int) -> bool:
     """Whether two position phrases are joined as one person's: "..., а также ..."."""
     between = [s.form(i).lower() for i in range(end, start)]
-    return between in (["и"], [","], [",", "а", "также"], ["а", "также"], [",", "и"])
+    return between in (["и"], [","], [",", "а", "также"], ["а", "также"], [",", "и"],
+                       [",", "а", "затем"], ["а", "затем"])
 
 
 def skip_brackets(s: Sentence, index: int) -> int:
