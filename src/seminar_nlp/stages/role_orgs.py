@@ -1,8 +1,8 @@
 """Where a position's organisation is: a named one right after the position.
 
 ``org_at`` finds an organisation starting at a token: an ORG or LOC mention
-(after "из", "в", "при", "на" too), an acronym, a «quoted» name or a descriptor
-with one ("лидер московского «Центра»", "компания «Альфа»").
+(after "из", "в", "при", "на" too), an acronym, a «quoted» name (or "quoted", „quoted“)
+or a descriptor with one ("лидер московского «Центра»", "компания «Альфа»").
 ``coordinated_orgs`` extends it over "X и Y" ("ректоры КФУ и КНИТУ"), and
 ``places_after`` over the places that follow it ("в России", "от штата Аризона").
 """
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from .roles import Sentence
 
 PLACE_PREPOSITIONS = frozenset({"в", "во", "при", "от", "на", "по"})
+QUOTES = {"«": "»", '"': '"', "„": "“", "“": "”"}  # opening -> closing
 
 
 def places_after(s: Sentence, index: int) -> int | None:
@@ -57,12 +58,18 @@ def org_at(s: Sentence, index: int) -> tuple[int, int, int | None] | None:
         return at, stop, mention
     if at == index and is_acronym(s.form(at)) and not s.in_mention(at, "PER"):
         return at, at + 1, None
-    if s.form(at) == "«":  # "лидер московского «Центра»"
-        close = next((i for i in range(at + 1, s.last) if s.form(i) == "»"), None)
+    if s.form(at) in QUOTES:  # "лидер московского «Центра»"
+        close = closing(s, at)
         if close is not None and close - at <= 8:
             return at, close + 1, s.mention_at(at + 1, "ORG") or s.mention_at(at, "ORG")
-    if s.tags[at].pos in ("NOUN",) and s.form(at + 1) == "«" if at + 1 < s.last else False:
-        close = next((i for i in range(at + 2, s.last) if s.form(i) == "»"), None)
+    if s.tags[at].pos in ("NOUN",) and s.form(at + 1) in QUOTES if at + 1 < s.last else False:
+        close = closing(s, at + 1)
         if close is not None:
             return at, close + 1, s.mention_at(at + 1, "ORG") or s.mention_at(at + 2, "ORG")
     return None
+
+
+def closing(s: Sentence, opening: int) -> int | None:
+    """The quote that closes the one at ``opening`` («...», "...", „...“)."""
+    close = QUOTES[s.form(opening)]
+    return next((i for i in range(opening + 1, s.last) if s.form(i) == close), None)

@@ -33,7 +33,7 @@ from .heading import verb_roles
 from .normal import Normalizer, is_acronym, join
 from .positions import heads_phrase, is_head
 from .referring import agrees, antecedent, stated
-from .role_orgs import coordinated_orgs, org_at, places_after
+from .role_orgs import QUOTES, coordinated_orgs, org_at, places_after
 
 LINKS = frozenset({",", "—", "–", "-", "("})
 TAIL_CASES = frozenset({"Gen", "Ins"})
@@ -355,7 +355,8 @@ class RoleFinder:
     def with_org(self, s: Sentence, role: Role, org: tuple[int, int, int | None]) -> Role:
         tokens, tags = s.tokens, s.tags
         first, last, mention = org
-        if s.form(first) == "«" and s.form(last - 1) == "»" and last - first > 2:
+        if s.form(first) in QUOTES and s.form(last - 1) == QUOTES[s.form(first)] and \
+                last - first > 2:
             first, last = first + 1, last - 1  # «Металлоинвест»: the name, as in entities
         if mention is not None and s.mentions[mention].token_start == first:
             name = s.doc.need("normals")[mention].text
