@@ -25,8 +25,9 @@ def is_head(*words: str) -> bool:
         if word in heads() or any(word.startswith(prefix) and word[len(prefix):] in heads()
                                   for prefix in PREFIXES):
             return True
-        if "-" in word and word.rsplit("-", 1)[1] in heads():
-            return True  # "хип-хоп-исполнитель", "экс-министр"
+        if "-" in word and (word.rsplit("-", 1)[1] in heads() or
+                            word.split("-", 1)[0] in heads()):
+            return True  # "хип-хоп-исполнитель", "экс-министр", "писатель-фронтовик"
     return False
 
 
