@@ -23,6 +23,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -84,18 +85,24 @@ def person_keys(mentions: pd.DataFrame) -> pd.Series:
     for last, first, middle in names.values():
         if last and len(first) > 1:
             corpus[last, first[0]].add((first, middle[:1]))
+    # The same by surname alone: a scan of all of ``corpus`` per surname-only mention
+    # grew with the square of the corpus.
+    by_last: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for (last, _), found in corpus.items():
+        by_last[last] |= found
     keys = {}
     for doc_id, group in mentions.groupby("doc_id", sort=False):
         people = [Person(names[i][0], names[i][1], names[i][2][:1], n)
                   for n, i in enumerate(group.index) if names[i][0] and len(names[i][1]) > 1]
         for position, index in enumerate(group.index):
-            keys[index] = person_key(names[index], position, people, corpus,
+            keys[index] = person_key(names[index], position, people, corpus, by_last,
                                      f"{doc_id}|{fold(str(normals[index]))}")
     return pd.Series(keys, dtype="string").reindex(mentions.index)
 
 
 def person_key(name: tuple[str, str, str], position: int, people: Sequence[Person],
-               corpus: dict[tuple[str, str], set[tuple[str, str]]], alone: str) -> str:
+               corpus: dict[tuple[str, str], set[tuple[str, str]]],
+               by_last: dict[str, set[tuple[str, str]]], alone: str) -> str:
     last, first, middle = name[0], name[1], name[2][:1]
     if not last:
         return "?" + alone  # a first name alone: only the same form in the same document
@@ -108,8 +115,8 @@ def person_key(name: tuple[str, str, str], position: int, people: Sequence[Perso
         chosen = before[-1] if before else matches[0]
         return f"{chosen.last}|{chosen.first}|{chosen.middle}"
     known = {(f, m) for f, m in corpus.get((last, first[:1]), set())
-             if compatible(first, f) and compatible(middle, m)} if first else {
-        (f, m) for (surname, _), names in corpus.items() if surname == last for f, m in names}
+             if compatible(first, f) and compatible(middle, m)} if first else \
+        set(by_last.get(last, ()))
     full = {(f, m) for f, m in known if m}
     if len(full) == 1:
         return "{}|{}|{}".format(last, *full.pop())
@@ -151,6 +158,7 @@ def acronym_letters(text: str) -> str:
     return "".join(ch for ch in NAMESAKE.split(text)[0] if ch.isupper())
 
 
+@lru_cache(maxsize=200_000)  # a corpus names the same organisations again and again
 def is_acronym(text: str) -> bool:
     core = NAMESAKE.split(text)[0].strip()
     letters = [ch for ch in core if ch.isalpha()]
@@ -160,7 +168,8 @@ def is_acronym(text: str) -> bool:
 def org_keys(mentions: pd.DataFrame) -> pd.Series:
     normals = mentions["normal"].fillna("").astype(str)
     stated = stated_pairs(normals)
-    base = {index: org_base(normal, stated) for index, normal in normals.items()}
+    bases = {normal: org_base(normal, stated) for normal in set(normals)}
+    base = {index: bases[normal] for index, normal in normals.items()}
     by_initials: dict[str, set[str]] = defaultdict(set)
     for index, normal in normals.items():
         if not is_acronym(normal) and base[index] == fold(normal):
