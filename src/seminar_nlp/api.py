@@ -7,8 +7,8 @@ written as Parquet parts as they come (under ``OUTPUT/.parts/``, or a
 temporary folder for ``analyze``); the corpus-level work (entities, links,
 corpus themes) then reads the parts back, in a worker of the engine when it
 has one (its models are loaded), while this process writes the tables that do
-not need it. The tables are the same whatever
-the engine, the number of workers or an interruption and ``resume``.
+not need it. The tables are the same whatever the engine, the number of
+workers or an interruption and ``resume``.
 """
 
 from __future__ import annotations
