@@ -29,8 +29,8 @@ def heading_verbs() -> Mapping[str, str]:
 
 
 def subject_before(s: Sentence, verb: int) -> int | None:
-    """The person named last before ``verb`` when nothing but adverbs and dates stands
-    between them ("Варичев в 2005 году возглавил ...")."""
+    """The person named last before ``verb`` when no punctuation and no other verb stands
+    between them ("Варичев в 2005 году возглавил ..."), if in the nominative."""
     index = verb - 1
     while index >= s.first and s.inside.get(index) is None:
         if s.form(index) in {",", ";", ":", "—", "–", "(", ")"} or \
