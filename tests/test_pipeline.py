@@ -41,3 +41,9 @@ def test_ner_reads_long_documents_in_pieces(pipeline: Pipeline) -> None:
     doc = pipeline.process(sentence * 200)
     people = [doc.text[m.start:m.stop] for m in doc.need("mentions") if m.type == "PER"]
     assert people == ["Эдуард Галкин"] * 200
+
+
+def test_a_numbered_name_is_no_person(pipeline: Pipeline) -> None:
+    doc = pipeline.process("Фернандо Алонсо в своей карьере пилота Формулы-1 выиграл Гран-при.")
+    people = [doc.text[m.start:m.stop] for m in doc.need("mentions") if m.type == "PER"]
+    assert people == ["Фернандо Алонсо"]

@@ -92,9 +92,16 @@ def doc_mentions(doc: Doc, spans: Sequence[object], morph: Morphology
             mentions.append(Mention(tokens[first].start, tokens[last - 1].stop, kind,
                                     sent, first, last))
     lemmas = doc.need("lemmas")
-    mentions = [trimmed for m in mentions
-                if (trimmed := trim_position(m, tokens, lemmas)) is not None]
+    mentions = [trimmed for m in mentions if not numbered_person(m, tokens)
+                and (trimmed := trim_position(m, tokens, lemmas)) is not None]
     return tuple(join_chains(mentions, doc.need("tokens"), doc.need("tags"), morph))
+
+
+def numbered_person(mention: Mention, tokens: Sequence[Token]) -> bool:
+    """A "person" with a digit in its name is a product or a series: "Формула-1"."""
+    return mention.type == "PER" and any(
+        char.isdigit() for token in tokens[mention.token_start:mention.token_stop]
+        for char in token.form)
 
 
 def trim_position(mention: Mention, tokens: Sequence[Token], lemmas: Sequence[str]

@@ -98,6 +98,16 @@ def gender_vote(grams: frozenset[str], gender: str) -> int:
     return -1 if any(other in grams for other in GENDERS) else 0
 
 
+def indeclinable(found: Found, tag: Tag) -> bool:
+    """A surname the dictionary does not know, read by the tagger as nominative, with
+    no nominative reading: a foreign one that does not decline ("Нэнси Пелоси" is
+    not "Пелось")."""
+    parses = found[1]
+    grams = parses.tag.grammemes
+    return (tag.feats.get("Case") == "Nom" and not parses.is_known
+            and not grams & {"Name", "Patr", "nomn"})
+
+
 @dataclass(frozen=True, slots=True)
 class Reading:
     """One reading of a person's name words under an assumed gender."""
@@ -153,6 +163,8 @@ class Normalizer:
             # An indeclinable surname ("Седых", "Клуни") has no parse of the
             # person's gender and number: it stays as written.
             if index in reading.clash or ("plur" in grams and not plural):
+                continue
+            if indeclinable(found, tags[index]):
                 continue
             number = "plur" if plural else "sing"
             words[index] = self.inflect_compound(words[index], found, tags[index], number,

@@ -10,8 +10,8 @@ organisation or place (an ORG/LOC mention, an acronym, a descriptor with a
 «quoted» name), which becomes its ``org``. The person is a PER mention right
 after the phrase ("ректор ТГУ Эдуард Галкин", several when the position is
 plural: "ректоры МГУ и СПбГУ ..."), one before it across a comma, dash or
-bracket ("Максим Абрамов, руководитель ..."), or the last one before a cue
-("... в должности ...", "в качестве ...", "занимающий пост ..."); a verb of
+bracket ("Максим Абрамов, руководитель ..."), or the one a cue points to
+("... в должности ...", "в качестве ...", "занимающий пост ...", ``role_cues.py``); a verb of
 leading states one too ("Варичев возглавил «Михайловский ГОК»", ``heading.py``). A position
 that is the subject of a sentence naming no one refers back to the one
 person named in the two sentences before ("Выступила Анна Ковалёва. Певица
@@ -33,6 +33,7 @@ from .heading import verb_roles
 from .normal import Normalizer, is_acronym, join
 from .positions import heads_phrase, is_head
 from .referring import agrees, antecedent, stated
+from .role_cues import person_by_cue
 from .role_orgs import QUOTES, coordinated_orgs, org_at, places_after
 
 LINKS = frozenset({",", "—", "–", "-", "("})
@@ -52,11 +53,6 @@ KIN = frozenset({"муж", "жена", "супруг", "супруга", "вдо
 @cache
 def org_nouns() -> frozenset[str]:
     return frozenset(read_lexicon("position_orgs.txt"))
-
-
-@cache
-def cues() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(line.split()) for line in read_lexicon("role_cues.txt"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +136,8 @@ def find_phrase(s: Sentence, head: int) -> Phrase:
         org = org_at(s, stop)
         if org is not None:
             orgs = coordinated_orgs(s, org)
+            while stop - 1 > head and s.tags[stop - 1].pos == "ADJ":
+                stop -= 1  # "председатель влиятельного Комитета ...": the org's adjective
             return Phrase(start, head, stop, orgs, places_after(s, orgs[-1][1]))
         step = tail_step(s, stop, cases)
         if not step:
@@ -170,6 +168,8 @@ def tail_step(s: Sentence, index: int, cases: frozenset[str]) -> int:
         return 0
     if tag.pos in ("NOUN", "ADJ", "NUM") and tag.feats.get("Case") in cases:
         return 1
+    if s.lemmas[index] == "обязанность" and s.lemmas[index - 1] == "исполнять":
+        return 1  # "исполняющий обязанности ректора"
     if form in TAIL_PREPOSITIONS and index + 1 < s.last and \
             s.tags[index + 1].pos in ("NOUN", "ADJ") and s.form(index + 1)[:1].islower():
         return 1
@@ -230,20 +230,6 @@ def person_before(s: Sentence, start: int) -> int | None:
     return None
 
 
-def person_by_cue(s: Sentence, start: int, end: int) -> int | None:
-    """The person a cue ("в должности", "в качестве") gives the position to: the last
-    named before the cue, else the first named after the phrase."""
-    for cue in cues():
-        begin = start - len(cue)
-        if begin >= s.first and tuple(s.lemmas[begin:start]) == cue:
-            people = sorted({m for m in s.inside.values() if s.mentions[m].type == "PER"},
-                            key=lambda m: s.mentions[m].token_start)
-            before = [m for m in people if s.mentions[m].token_stop <= begin]
-            after = [m for m in people if s.mentions[m].token_start >= end]
-            return before[-1] if before else after[0] if after else None
-    return None
-
-
 class RoleFinder:
     def __init__(self, normalizer: Normalizer) -> None:
         self.normalizer = normalizer
@@ -294,7 +280,8 @@ class RoleFinder:
                 continue
             phrase = find_phrase(s, index)
             persons = self.persons(s, phrase, previous)
-            if pending and phrase.start - pending[-1].end not in (0, 1):
+            if pending and not (phrase.start == pending[-1].end
+                                or joined(s, pending[-1].end, phrase.start)):
                 pending = []  # only positions listed right before each other share a person
             if not persons and not s.plural(phrase.head):
                 pending.append(phrase)  # "председатель совета муфтиев шейх Равиль Гайнутдин"

@@ -1,0 +1,65 @@
+"""Positions given by a cue: "в должности ...", "в качестве ...", "занимающий пост ...".
+
+The cue words are ``lexicons/role_cues.txt``. The position goes to the subject
+named right after it ("в качестве модератора выступил Иван Петров"), else to
+the last person named before the cue ("Петров работает в должности ректора"),
+else to a nominative name after the phrase in the same clause.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ..resources import read_lexicon
+
+if TYPE_CHECKING:
+    from .roles import Sentence
+
+CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–"})
+
+
+@cache
+def cues() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(line.split()) for line in read_lexicon("role_cues.txt"))
+
+
+def person_by_cue(s: Sentence, start: int, end: int) -> int | None:
+    """The person a cue ("в должности", "в качестве") gives the position to: the
+    subject right after it ("в качестве модератора выступил X"), else the last named
+    before the cue, else a subject named after the phrase in the same clause."""
+    for cue in cues():
+        begin = start - len(cue)
+        if begin >= s.first and tuple(s.lemmas[begin:start]) == cue:
+            people = sorted({m for m in s.inside.values() if s.mentions[m].type == "PER"},
+                            key=lambda m: s.mentions[m].token_start)
+            before = [m for m in people if s.mentions[m].token_stop <= begin]
+            after = [m for m in people if s.mentions[m].token_start >= end]
+            if after and subject_after(s, end, after[0]):
+                return after[0]
+            if before:
+                return before[-1]
+            if after and nominative(s, after[0]) and same_clause(s, end, after[0]):
+                return after[0]  # not "он стал пилотом Формулы-1, а Марк Уэббер выиграл"
+            return None
+    return None
+
+
+def same_clause(s: Sentence, end: int, person: int) -> bool:
+    """No comma, colon or dash between the phrase and the name."""
+    return not CLAUSE_MARKS & {s.form(i) for i in range(end, s.mentions[person].token_start)}
+
+
+def nominative(s: Sentence, person: int) -> bool:
+    """Whether a name can be a subject (not "стал первым представителем США ... после
+    ликвидации лидера Усамы бин Ладена")."""
+    return s.tags[s.mentions[person].token_stop - 1].feats.get("Case") == "Nom"
+
+
+def subject_after(s: Sentence, end: int, person: int) -> bool:
+    """A nominative name right after a verb that follows the phrase: "в качестве
+    модератора выступил Иван Петров", "..., в качестве заместителя, входит Петров"."""
+    gap = range(end, s.mentions[person].token_start)
+    between = {s.tags[i].pos for i in gap}
+    return (len(gap) <= 3 and nominative(s, person) and not {"NOUN", "PROPN"} & between
+            and bool({"VERB", "AUX"} & between))
