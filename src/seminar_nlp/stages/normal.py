@@ -296,6 +296,8 @@ class Normalizer:
     def nominative_gender(self, word: str) -> str | None:
         for parse in self.morph.parse(clean_word(word)):
             if "nomn" in parse.tag.grammemes and parse.tag.POS == "NOUN":
+                if "ms-f" in parse.tag.grammemes:
+                    return None  # "глава", "судья": the modifiers keep their own gender
                 for gender in GENDERS:
                     if gender in parse.tag.grammemes:
                         return gender

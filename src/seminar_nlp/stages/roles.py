@@ -138,7 +138,7 @@ def find_phrase(s: Sentence, head: int) -> Phrase:
             orgs = coordinated_orgs(s, org)
             while stop - 1 > head and s.tags[stop - 1].pos == "ADJ":
                 stop -= 1  # "председатель влиятельного Комитета ...": the org's adjective
-            return Phrase(start, head, stop, orgs, places_after(s, orgs[-1][1]))
+            return of_place(s, Phrase(start, head, stop, orgs, places_after(s, orgs[-1][1])))
         step = tail_step(s, stop, cases)
         if not step:
             break
@@ -159,6 +159,18 @@ def with_common_org(s: Sentence, phrase: Phrase) -> Phrase:
                 first -= 1
             return Phrase(phrase.start, phrase.head, first, ((first, phrase.stop, None),))
     return phrase
+
+
+def of_place(s: Sentence, phrase: Phrase) -> Phrase:
+    """A place after an organisation noun of the tail is that organisation's: "глава
+    правительства Мали" is the head of "правительство Мали", not of Mali."""
+    (first, last, mention), = phrase.orgs[:1] or ((0, 0, None),)
+    if len(phrase.orgs) != 1 or mention is None or s.mentions[mention].type != "LOC":
+        return phrase
+    common = with_common_org(s, phrase)
+    if common.stop == phrase.stop:
+        return phrase
+    return replace(common, orgs=((common.stop, last, None),), after=phrase.after)
 
 
 def tail_step(s: Sentence, index: int, cases: frozenset[str]) -> int:

@@ -85,7 +85,8 @@ def analyse(doc: Doc, morph: Morphology, lexicon: Rules) -> Words:
     kinds, names = [], []
     for index, (token, tag, key) in enumerate(zip(tokens, tags, keys, strict=True)):
         form, kind = token.form, ""
-        if len(form) < 2 or not WORD.fullmatch(form) or shouted(morph, form):
+        if len(form) < 2 or not WORD.fullmatch(form) or shouted(morph, form) or \
+                no_word(morph, form):
             pass
         elif tag.pos == "ADJ" or tag.pos == "VERB" and tag.feats.get("VerbForm") == "Part":
             kind = "" if key in lexicon["modifier"] or "Case" not in tag.feats else "mod"
@@ -109,6 +110,16 @@ def adjective(morph: Morphology, form: str, after: Sequence[Tag]) -> str | None:
         return None
     parses = morph.parse(form.lower())
     return noun.feats.get("Case", "") if parses and parses[0].tag.POS in ("ADJF", "PRTF") else None
+
+
+def no_word(morph: Morphology, form: str) -> bool:
+    """A unit, a formula or a broken word, not a theme: "мДж", "logP", "Cn", and the
+    "ние" of a word hyphenated across lines."""
+    if any(char.isupper() for char in form[1:]) and form[:1].islower():
+        return True  # "мДж", "кПа", "logP"
+    if len(form) <= 2 and form.isascii():
+        return True  # "Cn", "Op"
+    return len(form) <= 3 and form.islower() and not morph.parse(form)[0].is_known
 
 
 def shouted(morph: Morphology, form: str) -> bool:
