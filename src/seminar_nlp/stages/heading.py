@@ -3,7 +3,7 @@
 A verb from ``lexicons/heading_verbs.tsv`` ("возглавлять", "руководить") with an
 organisation right after it gives the person who is its subject (the last
 person named before it in the sentence, in the nominative, with no comma or
-other verb between) the position the lexicon pairs with the verb
+other verb between, or a comma before a participle) the position the lexicon pairs with the verb
 ("руководитель"); the role's span is the verb's.
 """
 
@@ -32,6 +32,8 @@ def subject_before(s: Sentence, verb: int) -> int | None:
     """The person named last before ``verb`` when no punctuation and no other verb stands
     between them ("Варичев в 2005 году возглавил ..."), if in the nominative."""
     index = verb - 1
+    if s.tags[verb].feats.get("VerbForm") == "Part" and s.form(index) == ",":
+        index -= 1  # "Любовь Глебова, управлявшая Рособрнадзором"
     while index >= s.first and s.inside.get(index) is None:
         if s.form(index) in {",", ";", ":", "—", "–", "(", ")"} or \
                 s.tags[index].pos in ("VERB", "AUX"):

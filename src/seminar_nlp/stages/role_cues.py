@@ -63,3 +63,18 @@ def subject_after(s: Sentence, end: int, person: int) -> bool:
     between = {s.tags[i].pos for i in gap}
     return (len(gap) <= 3 and nominative(s, person) and not {"NOUN", "PROPN"} & between
             and bool({"VERB", "AUX"} & between))
+
+
+def subject_of_predicate(s: Sentence, start: int, head: int, end: int) -> int | None:
+    """The subject named after a position in the instrumental and a verb: "Главой
+    Рособрнадзора назначен Сергей Кравцов", "Новым ректором избран Иван Петров" (not
+    "с президентом приехали ...")."""
+    if s.tags[head].feats.get("Case") != "Ins" or \
+            start > s.first and s.tags[start - 1].pos == "ADP":
+        return None
+    after = next((s.starts[index] for index in range(end, min(end + 4, s.last))
+                  if index in s.starts), None)
+    if after is None or s.mentions[after].type != "PER" or not subject_after(s, end, after):
+        return None
+    return after
+

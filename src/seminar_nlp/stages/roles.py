@@ -33,7 +33,7 @@ from .heading import verb_roles
 from .normal import Normalizer, is_acronym, join
 from .positions import heads_phrase, is_head
 from .referring import agrees, antecedent, stated
-from .role_cues import person_by_cue
+from .role_cues import person_by_cue, subject_of_predicate
 from .role_orgs import QUOTES, coordinated_orgs, org_at, places_after
 
 LINKS = frozenset({",", "—", "–", "-", "("})
@@ -242,6 +242,12 @@ def person_before(s: Sentence, start: int) -> int | None:
     return None
 
 
+def covered(roles: Sequence[Role], role: Role) -> bool:
+    """Whether a position phrase already holds the verb ("управляющая компанией")."""
+    return any(other.role_start <= role.role_start and role.role_stop <= other.role_stop
+               for other in roles)
+
+
 class RoleFinder:
     def __init__(self, normalizer: Normalizer) -> None:
         self.normalizer = normalizer
@@ -257,7 +263,7 @@ class RoleFinder:
             roles.extend(role for role in self.referring(sentence, lonely)
                          if not stated(doc, roles, role))
             roles.extend(role for role in verb_roles(sentence, org_at, self.by_verb)
-                         if not stated(doc, roles, role))
+                         if not stated(doc, roles, role) and not covered(roles, role))
         return tuple(roles)
 
     def referring(self, s: Sentence, lonely: Sequence[Phrase]) -> list[Role]:
@@ -330,6 +336,8 @@ class RoleFinder:
         linked = person_before(s, phrase.start)
         if linked is None:
             linked = person_by_cue(s, phrase.start, phrase.end)
+        if linked is None:
+            linked = subject_of_predicate(s, phrase.start, phrase.head, phrase.end)
         if linked is None and previous is not None and \
                 joined(s, previous[1].end, phrase.start):
             linked = previous[0]  # "X, ректор ТГУ и председатель совета ..."
