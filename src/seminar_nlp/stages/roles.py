@@ -1,22 +1,17 @@
 """Roles: a person, the position a sentence gives them, and its organisation.
 
 A position phrase grows around a head from ``lexicons/positions.txt`` (found
-by lemma, in any case): adjectives before it ("генеральный директор"), and
-after it the complements that belong to the position — genitive and
-instrumental words ("руководитель лаборатории прикладного ИИ", "заведующий
-кафедрой"), "по ..." ("проректор по науке"), "и" between genitives
-("министр науки и высшего образования"). The phrase ends at a named
-organisation or place (an ORG/LOC mention, an acronym, a descriptor with a
-«quoted» name), which becomes its ``org``. The person is a PER mention right
-after the phrase ("ректор ТГУ Эдуард Галкин", several when the position is
-plural: "ректоры МГУ и СПбГУ ..."), one before it across a comma, dash or
-bracket ("Максим Абрамов, руководитель ..."), or the one a cue points to
-("... в должности ...", "в качестве ...", "занимающий пост ...", ``role_cues.py``); a verb of
-leading states one too ("Варичев возглавил «Михайловский ГОК»", ``heading.py``). A position
-that is the subject of a sentence naming no one refers back to the one
-person named in the two sentences before ("Выступила Анна Ковалёва. Певица
-рассказала ..."), unless the genders clash or the document already gave
-that person that position.
+by lemma, in any case) and ends at its organisation (``position_phrase.py``).
+The person is a PER mention right after the phrase ("ректор ТГУ Эдуард
+Галкин", several when the position is plural: "ректоры МГУ и СПбГУ ..."), one
+before it across a comma, dash or bracket ("Максим Абрамов, руководитель
+..."), or the one a cue points to ("в должности ...", "в качестве ...",
+"Главой ... назначен X", ``role_cues.py``); a verb of leading states one too
+("Варичев возглавил «Михайловский ГОК»", ``heading.py``). A position that is
+the subject of a sentence naming no one refers back to the one person named
+in the two sentences before ("Выступила Анна Ковалёва. Певица рассказала
+..."), unless the genders clash or the document already gave that person
+that position.
 """
 
 from __future__ import annotations
@@ -24,58 +19,25 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from functools import cache
+from dataclasses import replace
 
 from ..records import Doc, Mention, Role, Tag, Token
-from ..resources import Morphology, Resources, read_lexicon
+from ..resources import Morphology, Resources
 from .heading import verb_roles
 from .normal import Normalizer, is_acronym, join
-from .positions import heads_phrase, is_head
+from .position_phrase import Phrase, find_phrase
+from .positions import heads_phrase
 from .referring import agrees, antecedent, stated
 from .role_cues import person_by_cue, subject_of_predicate
-from .role_orgs import QUOTES, coordinated_orgs, org_at, places_after
+from .role_orgs import QUOTES, org_at
 
 LINKS = frozenset({",", "—", "–", "-", "("})
-TAIL_CASES = frozenset({"Gen", "Ins"})
 POSSESSIVES = frozenset({"его", "её", "ее", "их"})
-# Prepositions whose phrase can belong to a position: "проректор по науке",
-# "член палаты от штата", "представитель при президенте".
-TAIL_PREPOSITIONS = {"по": "Dat", "от": "Gen", "при": "Loc"}
-MAX_TAIL = 12
 AGE = re.compile(r"\d+-(?:летн|лет)\w*")  # "89-летний", "36-летнего"
 # A kin noun before a position in the genitive takes the name after it for itself, unless
 # the name agrees with the position ("внучка вице-президента Лукойла Ралифа Сафина").
 KIN = frozenset({"муж", "жена", "супруг", "супруга", "вдова", "вдовец", "сын", "дочь", "отец",
                  "мать", "брат", "сестра", "внук", "внучка", "племянник", "племянница"})
-
-
-@cache
-def org_nouns() -> frozenset[str]:
-    return frozenset(read_lexicon("position_orgs.txt"))
-
-
-@dataclass(frozen=True, slots=True)
-class Phrase:
-    """Token ranges of a position phrase and of its organisation, if any."""
-
-    start: int
-    head: int
-    stop: int  # end of the position words
-    orgs: tuple[tuple[int, int, int | None], ...] = ()  # (start, stop, mention) each
-    after: int | None = None  # end of places that follow the organisation ("в России")
-
-    @property
-    def end(self) -> int:
-        if self.after is not None:
-            return self.after
-        return self.orgs[-1][1] if self.orgs else self.stop
-
-    def org(self, number: int) -> tuple[int, int, int | None] | None:
-        """The organisation of the ``number``-th person ("ректоры КФУ и КНИТУ А и Б")."""
-        if not self.orgs:
-            return None
-        return self.orgs[number] if number < len(self.orgs) else self.orgs[0]
 
 
 class Sentence:
@@ -123,73 +85,6 @@ class Sentence:
     def in_mention(self, index: int, *types: str) -> bool:
         found = self.inside.get(index)
         return found is not None and self.mentions[found].type in types
-
-
-def find_phrase(s: Sentence, head: int) -> Phrase:
-    start = head
-    while start - 1 >= s.first and s.tags[start - 1].pos == "ADJ" and \
-            not s.in_mention(start - 1, "PER", "ORG", "LOC") and \
-            (s.form(start - 1)[:1].islower() or start - 1 == s.first):
-        start -= 1
-    stop, cases = head + 1, TAIL_CASES
-    while stop < s.last and stop - head <= MAX_TAIL:
-        org = org_at(s, stop)
-        if org is not None:
-            orgs = coordinated_orgs(s, org)
-            while stop - 1 > head and s.tags[stop - 1].pos == "ADJ":
-                stop -= 1  # "председатель влиятельного Комитета ...": the org's adjective
-            return of_place(s, Phrase(start, head, stop, orgs, places_after(s, orgs[-1][1])))
-        step = tail_step(s, stop, cases)
-        if not step:
-            break
-        if s.form(stop) in TAIL_PREPOSITIONS:
-            cases = cases | {TAIL_PREPOSITIONS[s.form(stop)]}  # "проректор по научной работе"
-        stop += step
-    return with_common_org(s, Phrase(start, head, stop))
-
-
-def with_common_org(s: Sentence, phrase: Phrase) -> Phrase:
-    """With no named organisation, the tail from its first organisation noun
-    (``lexicons/position_orgs.txt``) is the org ("главный тренер сборной", "глава
-    государства"); a part of one stays in the position ("руководитель лаборатории")."""
-    for index in range(phrase.head + 1, phrase.stop):
-        if s.tags[index].pos == "NOUN" and s.lemmas[index] in org_nouns():
-            first = index
-            while first - 1 > phrase.head and s.tags[first - 1].pos == "ADJ":
-                first -= 1
-            return Phrase(phrase.start, phrase.head, first, ((first, phrase.stop, None),))
-    return phrase
-
-
-def of_place(s: Sentence, phrase: Phrase) -> Phrase:
-    """A place after an organisation noun of the tail is that organisation's: "глава
-    правительства Мали" is the head of "правительство Мали", not of Mali."""
-    (first, last, mention), = phrase.orgs[:1] or ((0, 0, None),)
-    if len(phrase.orgs) != 1 or mention is None or s.mentions[mention].type != "LOC":
-        return phrase
-    common = with_common_org(s, phrase)
-    if common.stop == phrase.stop:
-        return phrase
-    return replace(common, orgs=((common.stop, last, None),), after=phrase.after)
-
-
-def tail_step(s: Sentence, index: int, cases: frozenset[str]) -> int:
-    """How many tokens at ``index`` still belong to the position phrase (0: none)."""
-    form, tag = s.form(index), s.tags[index]
-    if s.in_mention(index, "PER") or not form[:1].islower():
-        return 0
-    if tag.pos in ("NOUN", "ADJ", "NUM") and tag.feats.get("Case") in cases:
-        return 1
-    if s.lemmas[index] == "обязанность" and s.lemmas[index - 1] == "исполнять":
-        return 1  # "исполняющий обязанности ректора"
-    if form in TAIL_PREPOSITIONS and index + 1 < s.last and \
-            s.tags[index + 1].pos in ("NOUN", "ADJ") and s.form(index + 1)[:1].islower():
-        return 1
-    if form == "и" and index + 1 < s.last and s.form(index + 1)[:1].islower() and \
-            s.tags[index + 1].feats.get("Case") in ("Gen", "Dat") and \
-            not is_head(s.lemmas[index + 1], s.form(index + 1)):
-        return 1
-    return 0
 
 
 def persons_after(s: Sentence, phrase: Phrase) -> list[int]:

@@ -1,0 +1,142 @@
+"""Position phrases: how far a position reaches around its head, and its organisation.
+
+A phrase grows around a head from ``lexicons/positions.txt``: adjectives
+before it ("генеральный директор") and after it the complements that belong to
+the position — genitive and instrumental words ("руководитель лаборатории
+прикладного ИИ", "заведующий кафедрой"), "по ..." ("проректор по науке"), "и"
+between genitives ("министр науки и высшего образования"), "исполняющий
+обязанности ...". It ends at a named organisation or place (``role_orgs.py``).
+A common organisation noun of its tail (``lexicons/position_orgs.txt``) makes
+the organisation when none is named ("главный тренер сборной") and takes a
+place after it ("глава правительства Мали"); a body of a named organisation
+stays in the position ("председатель Совета директоров «Башинформа»").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ..resources import read_lexicon
+from .positions import is_head
+from .role_orgs import coordinated_orgs, org_at, places_after
+
+if TYPE_CHECKING:
+    from .roles import Sentence
+
+TAIL_CASES = frozenset({"Gen", "Ins"})
+# Prepositions whose phrase can belong to a position: "проректор по науке",
+# "член палаты от штата", "представитель при президенте".
+TAIL_PREPOSITIONS = {"по": "Dat", "от": "Gen", "при": "Loc"}
+MAX_TAIL = 12
+
+
+@cache
+def org_nouns() -> frozenset[str]:
+    return frozenset(read_lexicon("position_orgs.txt"))
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """Token ranges of a position phrase and of its organisation, if any."""
+
+    start: int
+    head: int
+    stop: int  # end of the position words
+    orgs: tuple[tuple[int, int, int | None], ...] = ()  # (start, stop, mention) each
+    after: int | None = None  # end of places that follow the organisation ("в России")
+
+    @property
+    def end(self) -> int:
+        if self.after is not None:
+            return self.after
+        return self.orgs[-1][1] if self.orgs else self.stop
+
+    def org(self, number: int) -> tuple[int, int, int | None] | None:
+        """The organisation of the ``number``-th person ("ректоры КФУ и КНИТУ А и Б")."""
+        if not self.orgs:
+            return None
+        return self.orgs[number] if number < len(self.orgs) else self.orgs[0]
+
+
+def find_phrase(s: Sentence, head: int) -> Phrase:
+    start = head
+    while start - 1 >= s.first and s.tags[start - 1].pos == "ADJ" and \
+            not s.in_mention(start - 1, "PER", "ORG", "LOC") and \
+            (s.form(start - 1)[:1].islower() or start - 1 == s.first):
+        start -= 1
+    stop, cases = head + 1, TAIL_CASES
+    while stop < s.last and stop - head <= MAX_TAIL:
+        org = org_at(s, stop)
+        if org is not None:
+            orgs = coordinated_orgs(s, org)
+            while stop - 1 > head and s.tags[stop - 1].pos == "ADJ":
+                stop -= 1  # "председатель влиятельного Комитета ...": the org's adjective
+            if len(orgs) == 1 and (named := body_of(s, orgs[0])) is not None:
+                stop, orgs = orgs[0][1], (named,)  # "председатель Совета директоров «Башинформа»"
+            return of_place(s, Phrase(start, head, stop, orgs, places_after(s, orgs[-1][1])))
+        step = tail_step(s, stop, cases)
+        if not step:
+            break
+        if s.form(stop) in TAIL_PREPOSITIONS:
+            cases = cases | {TAIL_PREPOSITIONS[s.form(stop)]}  # "проректор по научной работе"
+        stop += step
+    return with_common_org(s, Phrase(start, head, stop))
+
+
+def with_common_org(s: Sentence, phrase: Phrase) -> Phrase:
+    """With no named organisation, the tail from its first organisation noun
+    (``lexicons/position_orgs.txt``) is the org ("главный тренер сборной", "глава
+    государства"); a part of one stays in the position ("руководитель лаборатории")."""
+    for index in range(phrase.head + 1, phrase.stop):
+        if s.tags[index].pos == "NOUN" and s.lemmas[index] in org_nouns():
+            first = index
+            while first - 1 > phrase.head and s.tags[first - 1].pos == "ADJ":
+                first -= 1
+            return Phrase(phrase.start, phrase.head, first, ((first, phrase.stop, None),))
+    return phrase
+
+
+def body_of(s: Sentence, org: tuple[int, int, int | None]) -> tuple[int, int, int | None] | None:
+    """The named organisation right after a body of it ("Совета директоров", a name with
+    a common noun), which then belongs to the position."""
+    first, last, mention = org
+    if mention is None or last - first < 2 or not s.form(first + 1)[:1].islower():
+        return None
+    named = org_at(s, last)
+    if named is None or named[0] != last or named[2] is not None and \
+            s.mentions[named[2]].type != "ORG":
+        return None
+    return named
+
+
+def of_place(s: Sentence, phrase: Phrase) -> Phrase:
+    """A place after an organisation noun of the tail is that organisation's: "глава
+    правительства Мали" is the head of "правительство Мали", not of Mali."""
+    (first, last, mention), = phrase.orgs[:1] or ((0, 0, None),)
+    if len(phrase.orgs) != 1 or mention is None or s.mentions[mention].type != "LOC":
+        return phrase
+    common = with_common_org(s, phrase)
+    if common.stop == phrase.stop:
+        return phrase
+    return replace(common, orgs=((common.stop, last, None),), after=phrase.after)
+
+
+def tail_step(s: Sentence, index: int, cases: frozenset[str]) -> int:
+    """How many tokens at ``index`` still belong to the position phrase (0: none)."""
+    form, tag = s.form(index), s.tags[index]
+    if s.in_mention(index, "PER") or not form[:1].islower():
+        return 0
+    if tag.pos in ("NOUN", "ADJ", "NUM") and tag.feats.get("Case") in cases:
+        return 1
+    if s.lemmas[index] == "обязанность" and s.lemmas[index - 1] == "исполнять":
+        return 1  # "исполняющий обязанности ректора"
+    if form in TAIL_PREPOSITIONS and index + 1 < s.last and \
+            s.tags[index + 1].pos in ("NOUN", "ADJ") and s.form(index + 1)[:1].islower():
+        return 1
+    if form == "и" and index + 1 < s.last and s.form(index + 1)[:1].islower() and \
+            s.tags[index + 1].feats.get("Case") in ("Gen", "Dat") and \
+            not is_head(s.lemmas[index + 1], s.form(index + 1)):
+        return 1
+    return 0
