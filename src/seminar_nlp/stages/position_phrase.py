@@ -62,7 +62,7 @@ class Phrase:
 
 def find_phrase(s: Sentence, head: int) -> Phrase:
     start = head
-    while start - 1 >= s.first and s.tags[start - 1].pos == "ADJ" and \
+    while start - 1 >= s.first and modifier(s, start - 1) and \
             not s.in_mention(start - 1, "PER", "ORG", "LOC") and \
             (s.form(start - 1)[:1].islower() or start - 1 == s.first):
         start -= 1
@@ -83,6 +83,13 @@ def find_phrase(s: Sentence, head: int) -> Phrase:
             cases = cases | {TAIL_PREPOSITIONS[s.form(stop)]}  # "проректор по научной работе"
         stop += step
     return with_common_org(s, Phrase(start, head, stop))
+
+
+def modifier(s: Sentence, index: int) -> bool:
+    """An adjective or a participle before a head ("управляющий директор")."""
+    tag = s.tags[index]
+    return tag.pos == "ADJ" or tag.pos == "VERB" and tag.feats.get("VerbForm") == "Part" \
+        and tag.feats.get("Case") is not None
 
 
 def with_common_org(s: Sentence, phrase: Phrase) -> Phrase:

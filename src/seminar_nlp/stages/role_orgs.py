@@ -1,7 +1,7 @@
 """Where a position's organisation is: a named one right after the position.
 
 ``org_at`` finds an organisation starting at a token: an ORG or LOC mention
-(after "из", "в", "при", "на" too), an acronym, a «quoted» name (or "quoted", „quoted“)
+(after "из", "в", "при", "на", "от" too), an acronym, a «quoted» name (or "quoted", „quoted“)
 or a descriptor with one ("лидер московского «Центра»", "компания «Альфа»").
 ``coordinated_orgs`` extends it over "X и Y" ("ректоры КФУ и КНИТУ"), and
 ``places_after`` over the places that follow it ("в России", "от штата Аризона").
@@ -25,6 +25,8 @@ def places_after(s: Sentence, index: int) -> int | None:
     end = None
     while s.form(index).lower() in PLACE_PREPOSITIONS:
         start = index + 1
+        while s.form(start)[:1].islower() and s.tags[start].pos == "ADJ":
+            start += 1  # "по космическим полётам"
         if s.form(start)[:1].islower() and s.tags[start].pos == "NOUN":
             start += 1  # "от штата Аризона", "при прокуратуре"
         mention = s.mention_at(start, "ORG", "LOC")
@@ -47,8 +49,9 @@ def coordinated_orgs(s: Sentence, first: tuple[int, int, int | None]
 
 
 def org_at(s: Sentence, index: int) -> tuple[int, int, int | None] | None:
-    """The organisation starting at ``index`` (after "из"/"в"/"при"), as token range + mention."""
-    at = index + 1 if s.form(index).lower() in ("из", "в", "во", "при", "на") else index
+    """The organisation starting at ``index`` (after "из"/"в"/"при"/"на"/"от"), as token range
+    + mention."""
+    at = index + 1 if s.form(index).lower() in ("из", "в", "во", "при", "на", "от") else index
     mention = s.mention_at(at, "ORG", "LOC")
     if mention is not None:
         stop = s.mentions[mention].token_stop
