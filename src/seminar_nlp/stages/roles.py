@@ -100,12 +100,25 @@ def persons_after(s: Sentence, phrase: Phrase) -> list[int]:
         index += 1  # "президент 89-летний Роберт Мугабе"
     while (person := s.mention_at(index, "PER")) is not None and \
             not is_acronym(s.form(index)):  # the model's "КубГАУ" is no person
+        person = holder_after(s, phrase, person)
         found.append(person)
         index = skip_brackets(s, s.mentions[person].token_stop)
         if not plural or s.form(index) not in (",", "и"):
             break
         index += 1
     return found
+
+
+def holder_after(s: Sentence, phrase: Phrase, person: int) -> int:
+    """The name after a genitive one, which is whose the position is: "адвокат
+    Александра Кокорина Андрей Ромашов", "пресс-секретарь Путина Дмитрий Песков"."""
+    mention = s.mentions[person]
+    holder = s.mention_at(skip_brackets(s, mention.token_stop), "PER")
+    if holder is None or s.plural(phrase.head) or \
+            s.tags[mention.token_stop - 1].feats.get("Case") != "Gen" or \
+            s.tags[s.mentions[holder].token_stop - 1].feats.get("Case") != "Nom":
+        return person
+    return holder
 
 
 def one_of(s: Sentence, start: int) -> int | None:
