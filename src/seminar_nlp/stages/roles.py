@@ -33,6 +33,9 @@ from .role_orgs import QUOTES, org_at
 
 LINKS = frozenset({",", "—", "–", "-", "("})
 POSSESSIVES = frozenset({"его", "её", "ее", "их"})
+LIST_OPENERS = ((",", "среди", "которых", "—"), (",", "среди", "которых", "–"),
+                (",", "среди", "которых"), (",", "среди", "них"), (",", "в", "том", "числе"),
+                ("—",), ("–",), (":",))
 AGE = re.compile(r"\d+-(?:летн|лет)\w*")  # "89-летний", "36-летнего"
 # A kin noun before a position in the genitive takes the name after it for itself, unless
 # the name agrees with the position ("внучка вице-президента Лукойла Ралифа Сафина").
@@ -94,8 +97,8 @@ def persons_after(s: Sentence, phrase: Phrase) -> list[int]:
             s.tags[index].feats.get("Case") != s.tags[phrase.head].feats.get("Case"):
         return found  # "муж актрисы Сергей Сенин": the name is the husband's
     plural = s.plural(phrase.head)
-    if plural and s.form(index) in ("—", "–", ":"):
-        index += 1  # "музыканты группы — А, Б и В"
+    if plural:
+        index = list_start(s, index)
     if AGE.fullmatch(s.form(index)):
         index += 1  # "президент 89-летний Роберт Мугабе"
     while (person := s.mention_at(index, "PER")) is not None and \
@@ -107,6 +110,15 @@ def persons_after(s: Sentence, phrase: Phrase) -> list[int]:
             break
         index += 1
     return found
+
+
+def list_start(s: Sentence, index: int) -> int:
+    """Past the words that open a list of names after a plural position: "музыканты
+    группы — А, Б и В", "писатели, среди которых — А и Б", "врачи, в том числе А"."""
+    for opener in LIST_OPENERS:
+        if [s.form(i).lower() for i in range(index, index + len(opener))] == list(opener):
+            return index + len(opener)
+    return index
 
 
 def holder_after(s: Sentence, phrase: Phrase, person: int) -> int:
@@ -209,7 +221,7 @@ class RoleFinder:
             if pending and not (phrase.start == pending[-1].end
                                 or joined(s, pending[-1].end, phrase.start)):
                 pending = []  # only positions listed right before each other share a person
-            if not persons and not s.plural(phrase.head):
+            if not persons:
                 pending.append(phrase)  # "председатель совета муфтиев шейх Равиль Гайнутдин"
             if not persons and lonely is not None:
                 lonely.append(phrase)
@@ -217,8 +229,9 @@ class RoleFinder:
                 lonely[:] = [item for item in lonely if item not in pending]
             for number, person in enumerate(persons):
                 for waiting in pending:
-                    roles.append(self.role(s, waiting, person,
-                                           waiting.org(number) or phrase.org(number)))
+                    if s.plural(waiting.head) == s.plural(phrase.head):  # "писатели и критики"
+                        roles.append(self.role(s, waiting, person,
+                                               waiting.org(number) or phrase.org(number)))
                 org = phrase.org(number)
                 if org is None and previous is not None and \
                         s.form(phrase.start - 1).lower() in POSSESSIVES:
