@@ -99,13 +99,12 @@ def gender_vote(grams: frozenset[str], gender: str) -> int:
 
 
 def indeclinable(found: Found, tag: Tag) -> bool:
-    """A surname the dictionary does not know, read by the tagger as nominative, with
-    no nominative reading: a foreign one that does not decline ("Нэнси Пелоси" is
-    not "Пелось")."""
+    """A name the dictionary does not know, read by the tagger as nominative, with no
+    nominative reading: a foreign one that does not decline ("Нэнси Пелоси" is not
+    "Пелось", "Михаил Хасая" not "Хасай")."""
     parses = found[1]
     grams = parses.tag.grammemes
-    return (tag.feats.get("Case") == "Nom" and not parses.is_known
-            and not grams & {"Name", "Patr", "nomn"})
+    return tag.feats.get("Case") == "Nom" and not parses.is_known and "nomn" not in grams
 
 
 @dataclass(frozen=True, slots=True)

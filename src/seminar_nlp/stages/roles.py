@@ -101,12 +101,18 @@ def persons_after(s: Sentence, phrase: Phrase) -> list[int]:
         index = list_start(s, index)
     if AGE.fullmatch(s.form(index)):
         index += 1  # "президент 89-летний Роберт Мугабе"
+    return names_at(s, phrase, index)
+
+
+def names_at(s: Sentence, phrase: Phrase, index: int) -> list[int]:
+    """The person named at ``index``; for a plural position, the list of them."""
+    found: list[int] = []
     while (person := s.mention_at(index, "PER")) is not None and \
             not is_acronym(s.form(index)):  # the model's "КубГАУ" is no person
         person = holder_after(s, phrase, person)
         found.append(person)
         index = skip_brackets(s, s.mentions[person].token_stop)
-        if not plural or s.form(index) not in (",", "и"):
+        if not s.plural(phrase.head) or s.form(index) not in (",", "и"):
             break
         index += 1
     return found
@@ -251,6 +257,9 @@ class RoleFinder:
             return [] if linked is None else [linked]
         if s.plural(phrase.head):
             # "ректоры КФУ и КНИТУ А и Б": a plural position is held by a list of people.
+            subject = subject_of_predicate(s, phrase.start, phrase.head, phrase.end)
+            if not found and subject is not None:  # "Операторами выступили А и Б"
+                found = names_at(s, phrase, s.mentions[subject].token_start)
             return found if len(found) > 1 else []
         if found:
             return found
