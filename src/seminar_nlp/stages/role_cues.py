@@ -26,7 +26,8 @@ def cues() -> tuple[tuple[str, ...], ...]:
 
 def person_by_cue(s: Sentence, start: int, end: int) -> int | None:
     """The person a cue ("в должности", "в качестве") gives the position to: the
-    subject right after it ("в качестве модератора выступил X"), else the last named
+    subject right after it ("в качестве модератора выступил X") or the object after
+    it in its clause ("назначил на пост главы ФБР Джеймса Коми"), else the last named
     before the cue, else a subject named after the phrase in the same clause."""
     for cue in cues():
         begin = start - len(cue)
@@ -35,7 +36,7 @@ def person_by_cue(s: Sentence, start: int, end: int) -> int | None:
                             key=lambda m: s.mentions[m].token_start)
             before = [m for m in people if s.mentions[m].token_stop <= begin]
             after = [m for m in people if s.mentions[m].token_start >= end]
-            if after and subject_after(s, end, after[0]):
+            if after and (subject_after(s, end, after[0]) or object_after(s, end, after[0])):
                 return after[0]
             if before:
                 return before[-1]
@@ -48,6 +49,16 @@ def person_by_cue(s: Sentence, start: int, end: int) -> int | None:
 def same_clause(s: Sentence, end: int, person: int) -> bool:
     """No comma, colon or dash between the phrase and the name."""
     return not CLAUSE_MARKS & {s.form(i) for i in range(end, s.mentions[person].token_start)}
+
+
+def object_after(s: Sentence, end: int, person: int) -> bool:
+    """The object named after the phrase in the same clause: "выдвинул на пост главы
+    ФБР республиканца Джеймса Коми", "назначил руководителем службы Ивана Муравьева"."""
+    mention = s.mentions[person]
+    gap = range(end, mention.token_start)
+    return (len(gap) <= 2 and s.tags[mention.token_start].feats.get("Case") == "Acc"
+            and same_clause(s, end, person)
+            and not any(s.tags[i].pos in ("VERB", "AUX") for i in gap))
 
 
 def nominative(s: Sentence, person: int) -> bool:
