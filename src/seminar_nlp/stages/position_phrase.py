@@ -48,10 +48,15 @@ class Phrase:
     after: int | None = None  # end of places that follow the organisation ("в России")
 
     @property
+    def begin(self) -> int:
+        """The first token of the phrase and its organisation ("британский премьер")."""
+        return min(self.orgs[0][0], self.start) if self.orgs else self.start
+
+    @property
     def end(self) -> int:
         if self.after is not None:
             return self.after
-        return self.orgs[-1][1] if self.orgs else self.stop
+        return max(self.orgs[-1][1], self.stop) if self.orgs else self.stop
 
     def org(self, number: int) -> tuple[int, int, int | None] | None:
         """The organisation of the ``number``-th person ("ректоры КФУ и КНИТУ А и Б")."""
@@ -82,7 +87,7 @@ def find_phrase(s: Sentence, head: int) -> Phrase:
         if s.form(stop) in TAIL_PREPOSITIONS:
             cases = cases | {TAIL_PREPOSITIONS[s.form(stop)]}  # "проректор по научной работе"
         stop += step
-    return with_common_org(s, Phrase(start, head, stop))
+    return of_adjective(s, with_common_org(s, Phrase(start, head, stop)))
 
 
 def modifier(s: Sentence, index: int) -> bool:
@@ -90,6 +95,33 @@ def modifier(s: Sentence, index: int) -> bool:
     tag = s.tags[index]
     return tag.pos == "ADJ" or tag.pos == "VERB" and tag.feats.get("VerbForm") == "Part" \
         and tag.feats.get("Case") is not None
+
+
+@cache
+def place_adjectives() -> dict[str, str]:
+    return dict(line.split("\t", 1) for line in read_lexicon("place_adjectives.tsv"))
+
+
+@cache
+def offices() -> frozenset[str]:
+    return frozenset(read_lexicon("offices.txt"))
+
+
+def of_adjective(s: Sentence, phrase: Phrase) -> Phrase:
+    """With no organisation, a place adjective opening the phrase of an office names its
+    place: "британский премьер" -> org "британский" (its place is ``place_of``)."""
+    if phrase.orgs or phrase.start == phrase.head or \
+            s.lemmas[phrase.start] not in place_adjectives() or \
+            s.lemmas[phrase.head].lower() not in offices():
+        return phrase
+    return replace(phrase, start=phrase.start + 1, orgs=((phrase.start, phrase.start + 1, None),))
+
+
+def place_of(s: Sentence, first: int, last: int) -> str | None:
+    """The place an organisation span of one place adjective names, if it is one."""
+    if last - first == 1 and s.tags[first].pos == "ADJ":
+        return place_adjectives().get(s.lemmas[first])
+    return None
 
 
 def with_common_org(s: Sentence, phrase: Phrase) -> Phrase:

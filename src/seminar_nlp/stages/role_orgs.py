@@ -2,7 +2,8 @@
 
 ``org_at`` finds an organisation starting at a token: an ORG or LOC mention
 (after "из", "в", "при", "на", "от" too), an acronym, a «quoted» name (or "quoted", „quoted“)
-or a descriptor with one ("лидер московского «Центра»", "компания «Альфа»").
+or a descriptor with one ("лидер московского «Центра»", "компания «Альфа»"), or a
+proper name in the genitive the model did not tag ("оператор Аль-Джазиры").
 ``coordinated_orgs`` extends it over "X и Y" ("ректоры КФУ и КНИТУ"), and
 ``places_after`` over the places that follow it ("в России", "от штата Аризона").
 """
@@ -69,7 +70,19 @@ def org_at(s: Sentence, index: int) -> tuple[int, int, int | None] | None:
         close = closing(s, at + 1)
         if close is not None:
             return at, close + 1, s.mention_at(at + 1, "ORG") or s.mention_at(at + 2, "ORG")
+    if at == index and genitive_name(s, at):  # "оператор Аль-Джазиры", "вратарь Баварии"
+        stop = at + 1
+        while stop < s.last and stop - at < 3 and genitive_name(s, stop):
+            stop += 1
+        return at, stop, None
     return None
+
+
+def genitive_name(s: Sentence, index: int) -> bool:
+    """A capitalised proper name in the genitive that the model tagged as nothing."""
+    tag = s.tags[index]
+    return (index > s.first and tag.pos == "PROPN" and tag.feats.get("Case") == "Gen"
+            and s.form(index)[:1].isupper() and s.inside.get(index) is None)
 
 
 def closing(s: Sentence, opening: int) -> int | None:

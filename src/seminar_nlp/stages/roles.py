@@ -25,7 +25,7 @@ from ..records import Doc, Mention, Role, Tag, Token
 from ..resources import Morphology, Resources
 from .heading import verb_roles
 from .normal import Normalizer, is_acronym, join
-from .position_phrase import Phrase, find_phrase
+from .position_phrase import Phrase, find_phrase, place_of
 from .positions import heads_phrase
 from .referring import agrees, antecedent, stated
 from .role_cues import person_by_cue, subject_of_predicate
@@ -93,7 +93,7 @@ class Sentence:
 def persons_after(s: Sentence, phrase: Phrase) -> list[int]:
     found: list[int] = []
     index = phrase.end
-    if phrase.start > s.first and s.lemmas[phrase.start - 1] in KIN and index < s.last and \
+    if phrase.begin > s.first and s.lemmas[phrase.begin - 1] in KIN and index < s.last and \
             s.tags[index].feats.get("Case") != s.tags[phrase.head].feats.get("Case"):
         return found  # "муж актрисы Сергей Сенин": the name is the husband's
     plural = s.plural(phrase.head)
@@ -224,8 +224,8 @@ class RoleFinder:
                 continue
             phrase = find_phrase(s, index)
             persons = self.persons(s, phrase, previous)
-            if pending and not (phrase.start == pending[-1].end
-                                or joined(s, pending[-1].end, phrase.start)):
+            if pending and not (phrase.begin == pending[-1].end
+                                or joined(s, pending[-1].end, phrase.begin)):
                 pending = []  # only positions listed right before each other share a person
             if not persons:
                 pending.append(phrase)  # "председатель совета муфтиев шейх Равиль Гайнутдин"
@@ -240,7 +240,7 @@ class RoleFinder:
                                                waiting.org(number) or phrase.org(number)))
                 org = phrase.org(number)
                 if org is None and previous is not None and \
-                        s.form(phrase.start - 1).lower() in POSSESSIVES:
+                        s.form(phrase.begin - 1).lower() in POSSESSIVES:
                     org = previous[1].org(0)  # "директор института X и его заместитель Y"
                 roles.append(self.role(s, phrase, person, org))
             if persons:
@@ -251,25 +251,25 @@ class RoleFinder:
     def persons(self, s: Sentence, phrase: Phrase, previous: tuple[int, Phrase] | None
                 ) -> list[int]:
         found = persons_after(s, phrase)
-        one = one_of(s, phrase.start)
+        one = one_of(s, phrase.begin)
         if one is not None:  # "Игорь Малашенко — один из основателей НТВ": one person
             linked = found[0] if found else person_before(s, one)
             return [] if linked is None else [linked]
         if s.plural(phrase.head):
             # "ректоры КФУ и КНИТУ А и Б": a plural position is held by a list of people.
-            subject = subject_of_predicate(s, phrase.start, phrase.head, phrase.end)
+            subject = subject_of_predicate(s, phrase.begin, phrase.head, phrase.end)
             if not found and subject is not None:  # "Операторами выступили А и Б"
                 found = names_at(s, phrase, s.mentions[subject].token_start)
             return found if len(found) > 1 else []
         if found:
             return found
-        linked = person_before(s, phrase.start)
+        linked = person_before(s, phrase.begin)
         if linked is None:
-            linked = person_by_cue(s, phrase.start, phrase.end)
+            linked = person_by_cue(s, phrase.begin, phrase.end)
         if linked is None:
-            linked = subject_of_predicate(s, phrase.start, phrase.head, phrase.end)
+            linked = subject_of_predicate(s, phrase.begin, phrase.head, phrase.end)
         if linked is None and previous is not None and \
-                joined(s, previous[1].end, phrase.start):
+                joined(s, previous[1].end, phrase.begin):
             linked = previous[0]  # "X, ректор ТГУ и председатель совета ..."
         return [] if linked is None else [linked]
 
@@ -297,6 +297,8 @@ class RoleFinder:
             first, last = first + 1, last - 1  # «Металлоинвест»: the name, as in entities
         if mention is not None and s.mentions[mention].token_start == first:
             name = s.doc.need("normals")[mention].text
+        elif (place := place_of(s, first, last)) is not None:
+            name = place  # "британский премьер"
         else:
             name = self.normalizer.phrase(tokens[first:last], tags[first:last], "ORG").text
         return replace(role, org=name, org_mention=mention, org_start=tokens[first].start,
