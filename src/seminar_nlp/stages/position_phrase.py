@@ -67,7 +67,7 @@ class Phrase:
 
 def find_phrase(s: Sentence, head: int) -> Phrase:
     start = head
-    while start - 1 >= s.first and modifier(s, start - 1) and \
+    while start - 1 >= s.first and modifier(s, start - 1, head) and \
             not s.in_mention(start - 1, "PER", "ORG", "LOC") and \
             (s.form(start - 1)[:1].islower() or start - 1 == s.first):
         start -= 1
@@ -90,11 +90,12 @@ def find_phrase(s: Sentence, head: int) -> Phrase:
     return of_adjective(s, with_common_org(s, Phrase(start, head, stop)))
 
 
-def modifier(s: Sentence, index: int) -> bool:
-    """An adjective or a participle before a head ("управляющий директор")."""
+def modifier(s: Sentence, index: int, head: int) -> bool:
+    """An adjective before a head, or a participle in its case ("управляющий директор",
+    not "реформа, начатая президентом")."""
     tag = s.tags[index]
     return tag.pos == "ADJ" or tag.pos == "VERB" and tag.feats.get("VerbForm") == "Part" \
-        and tag.feats.get("Case") is not None
+        and tag.feats.get("Case") == s.tags[head].feats.get("Case")
 
 
 @cache

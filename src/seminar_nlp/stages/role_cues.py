@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from .roles import Sentence
 
 CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–"})
+# A name before one of these speaks or is spoken of; it is not the cue's subject:
+# "По словам аналитика Романа Коноплева, ...: «Турция является стратегическим партнёром»".
+SPEECH_MARKS = frozenset({":", ";", "«", "»", '"', "“", "”", "„"})
 
 
 @cache
@@ -34,7 +37,9 @@ def person_by_cue(s: Sentence, start: int, end: int) -> int | None:
         if begin >= s.first and tuple(s.lemmas[begin:start]) == cue:
             people = sorted({m for m in s.inside.values() if s.mentions[m].type == "PER"},
                             key=lambda m: s.mentions[m].token_start)
-            before = [m for m in people if s.mentions[m].token_stop <= begin]
+            before = [m for m in people if s.mentions[m].token_stop <= begin
+                      and not SPEECH_MARKS & {s.form(i) for i in range(s.mentions[m].token_stop,
+                                                                      begin)}]
             after = [m for m in people if s.mentions[m].token_start >= end]
             if after and (subject_after(s, end, after[0]) or object_after(s, end, after[0])):
                 return after[0]
