@@ -226,7 +226,7 @@ def section(settings: Settings) -> str:
         systems: list[tuple[str, float, list[list[str]]]] = [("seminar-nlp themes", ours_time,
                                                               mine)]
         seconds, phrases = timed(lambda docs=docs: news_phrases(docs))
-        systems.append(("seminar-nlp themes, Weights.news() *", seconds + ours_time
+        systems.append(("seminar-nlp themes, Weights.news()", seconds + ours_time
                         - stages["themes"], phrases))
         seconds, phrases = timed(lambda texts=texts: yake_phrases(texts))
         systems.append(("YAKE (ru, n=3)", seconds, phrases))
@@ -262,8 +262,9 @@ def section(settings: Settings) -> str:
         "tagging and lemmatisation, which TF-IDF's noun phrases come from).",
         "",
         "Systems: seminar-nlp themes (segment, morph, lemma, themes stages, default weights, "
-        "made for event reports); the same stage with `Weights.news()` (* its weights were "
-        "chosen on these same dev documents, so its numbers are optimistic); YAKE "
+        "made for event reports); the same stage with `Weights.news()` (its weights were "
+        "chosen by `python -m benchmarks.tune_themes` on documents 301-884 of NG and 301-999 "
+        "of RT, which this table does not score; none were chosen on CyberLeninka); YAKE "
         "(`yake.KeywordExtractor(lan='ru', n=3)`); rutermextract (`TermExtractor`, with a "
         "pymorphy3 analyser); TF-IDF over lemmatised noun phrases (up to two adjectives and a "
         "noun from our tagger, IDF = ln((1 + N) / (1 + df)) + 1 fitted on the same documents).",

@@ -1,0 +1,105 @@
+"""Choose ``Weights.news()`` on news documents that the Key phrases section does not score.
+
+    python -m benchmarks.tune_themes            # gold from ../shared/eval, about 10 minutes
+
+The Key phrases section scores the first 300 documents of each ru_kw_eval dev set. This
+script tunes on the rest of the NG and RT sets (documents 301-884 and 301-999): a
+coordinate search from the defaults (made for event reports), two rounds over a grid of
+each weight, keeping a change when the mean F1@10 of the two sets rises. It prints the
+weights found and their F1@10 on the scored documents, for the record; the preset in
+``seminar_nlp.stages.themes`` is copied from it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import statistics
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from .common import DEFAULT_EVAL
+from .keyphrases import DOCS, SETS, TOP, Item, Lemmas, ours, read_set, score
+
+TUNING_SETS = ("NG", "RT")
+ROUNDS = 2
+GRID: dict[str, tuple[float, ...]] = {
+    "position": (2, 4, 6, 9, 12), "cue": (0, 0.25, 0.5, 1), "focus": (0, 0.5, 1, 2),
+    "saturation": (0, 5, 10, 20, 40), "power": (0.8, 1, 1.2, 1.5), "spread": (0, 0.5, 1, 2),
+    "common": (7, 8, 9, 10), "unknown": (2, 3, 4, 5, 6), "sharp": (1, 1.5, 2, 2.5),
+    "length": (0, 0.3, 0.5, 0.8, 1.0), "title": (0, 0.25, 0.5, 1), "repeat": (0.3, 0.5, 0.8, 1.0),
+}
+KIND_GRID = (0.5, 1, 1.5, 2, 3)
+
+
+@dataclasses.dataclass
+class Part:
+    """Analysed documents of one set, with their candidates collected once."""
+
+    items: list[Item]
+    docs: list[Any]
+    candidates: list[Any]
+
+
+def load(eval_dir: Path, label: str, start: int, stop: int | None) -> Part:
+    from seminar_nlp.resources import shared
+    from seminar_nlp.stages.themes import collect
+
+    items = read_set(eval_dir / "ru_kw_eval" / dict(SETS)[label], stop or 10**9)[start:]
+    _, docs, _ = ours([item.text for item in items])
+    morph = shared().morph
+    return Part(items, docs, [collect(doc, morph, 3) for doc in docs])
+
+
+def f1(part: Part, weights: Any, lemmas: Lemmas) -> float:
+    from seminar_nlp.resources import shared
+    from seminar_nlp.stages.theme_phrases import Phrases
+    from seminar_nlp.stages.themes import select
+
+    phrases = Phrases(shared().morph)
+    predicted = [[phrases(doc, key, found) for key, _ in select(found, weights)[:TOP]]
+                 for doc, found in zip(part.docs, part.candidates, strict=True)]
+    return score(predicted, [item.gold for item in part.items], lemmas).f10
+
+
+def tune(parts: Sequence[Part], start: Any, lemmas: Lemmas) -> Any:
+    def objective(weights: Any) -> float:
+        return statistics.fmean(f1(part, weights, lemmas) for part in parts)
+
+    best, weights = objective(start), start
+    for _ in range(ROUNDS):
+        for name, values in GRID.items():
+            for value in values:
+                trial = dataclasses.replace(weights, **{name: value})
+                if (found := objective(trial)) > best + 1e-4:
+                    best, weights = found, trial
+        for kind, _ in start.kinds:
+            for value in KIND_GRID:
+                kinds = tuple((k, value if k == kind else f) for k, f in weights.kinds)
+                trial = dataclasses.replace(weights, kinds=kinds)
+                if (found := objective(trial)) > best + 1e-4:
+                    best, weights = found, trial
+        print(f"round: mean F1@10 {best:.4f} on the tuning documents", flush=True)
+    return weights
+
+
+def main(argv: list[str] | None = None) -> int:
+    from seminar_nlp.stages.themes import Weights
+
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.tune_themes", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
+    args = parser.parse_args(argv)
+    lemmas = Lemmas()
+    tuning = [load(args.eval, label, DOCS, None) for label in TUNING_SETS]
+    scored = [load(args.eval, label, 0, DOCS) for label in TUNING_SETS]
+    weights = tune(tuning, Weights(), lemmas)
+    print(weights)
+    for label, part in zip(TUNING_SETS, scored, strict=True):
+        print(f"{label} first {DOCS}: F1@10 {f1(part, weights, lemmas):.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
