@@ -96,6 +96,17 @@ def test_the_weights_can_be_changed(themes_pipeline: Pipeline, reports: list[Doc
     assert len(fewer([doc])[0].need("themes")) == 3
 
 
+def test_news_weights_rank_places_higher(pipeline: Pipeline) -> None:
+    text = ("Форум в Казани. В Казани прошёл форум о подготовке кадров. Участники обсудили "
+            "подготовку кадров для промышленности и новые программы обучения. Казань принимает "
+            "гостей из десяти регионов.")
+    news = Pipeline(resources=pipeline.resources, theme_weights=Weights.news())
+    assert [t.theme for t in pipeline.process(text).need("themes")][:2] == [
+        "подготовка кадров", "Казань"]
+    assert [t.theme for t in news.process(text).need("themes")][:2] == [
+        "Казань", "подготовка кадров"]
+
+
 # Corpus themes
 
 def frame(rows: list[tuple[str, int, str, float, str]]) -> pd.DataFrame:

@@ -25,15 +25,16 @@ from .stages.normal import Normalize
 from .stages.quotes import Quotes
 from .stages.roles import Roles
 from .stages.segment import Segment
-from .stages.themes import Themes
+from .stages.themes import Themes, Weights
 
 DEFAULT_BATCH = 32
 T = TypeVar("T")
 
 
-def default_stages(resources: Resources) -> list[Stage]:
+def default_stages(resources: Resources, theme_weights: Weights | None = None) -> list[Stage]:
     return [Segment(), Morph(resources), Lemma(resources), NER(resources), Normalize(resources),
-            Roles(resources), Events(resources), Quotes(resources), Themes(resources)]
+            Roles(resources), Events(resources), Quotes(resources),
+            Themes(resources, theme_weights)]
 
 
 def check_order(stages: Sequence[Stage]) -> None:
@@ -63,10 +64,13 @@ class Pipeline:
 
     def __init__(self, stages: Sequence[Stage] | None = None, *,
                  resources: Resources | None = None, batch_size: int = DEFAULT_BATCH,
-                 piece: int = pieces.PIECE) -> None:
+                 piece: int = pieces.PIECE, theme_weights: Weights | None = None) -> None:
+        """``theme_weights``: the themes stage's ranking (default: made for event reports;
+        ``Weights.news()`` for news), used when ``stages`` is not given."""
         self.resources = resources or shared()
         self.piece = piece
-        self.stages = list(stages) if stages is not None else default_stages(self.resources)
+        self.stages = (list(stages) if stages is not None
+                       else default_stages(self.resources, theme_weights))
         check_order(self.stages)
         self.batch_size = batch_size
 
