@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from ..resources import read_lexicon
 from .positions import is_head
-from .role_orgs import coordinated_orgs, org_at, places_after
+from .role_orgs import coordinated_orgs, org_at, org_nouns, places_after
 
 if TYPE_CHECKING:
     from .roles import Sentence
@@ -30,11 +30,6 @@ TAIL_CASES = frozenset({"Gen", "Ins"})
 # "член палаты от штата", "представитель при президенте".
 TAIL_PREPOSITIONS = {"по": "Dat", "от": "Gen", "при": "Loc"}
 MAX_TAIL = 12
-
-
-@cache
-def org_nouns() -> frozenset[str]:
-    return frozenset(read_lexicon("position_orgs.txt"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,12 +10,20 @@ proper name in the genitive the model did not tag ("оператор Аль-Дж
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
+from ..resources import read_lexicon
 from .normal import is_acronym
 
 if TYPE_CHECKING:
     from .roles import Sentence
+
+@cache
+def org_nouns() -> frozenset[str]:
+    """Common nouns of organisations (``lexicons/position_orgs.txt``)."""
+    return frozenset(read_lexicon("position_orgs.txt"))
+
 
 PLACE_PREPOSITIONS = frozenset({"в", "во", "при", "от", "на", "по"})
 QUOTES = {"«": "»", '"': '"', "„": "“", "“": "”"}  # opening -> closing
@@ -55,11 +63,9 @@ def org_at(s: Sentence, index: int) -> tuple[int, int, int | None] | None:
     at = index + 1 if s.form(index).lower() in ("из", "в", "во", "при", "на", "от") else index
     mention = s.mention_at(at, "ORG", "LOC")
     if mention is not None:
-        stop = s.mentions[mention].token_stop
-        if s.form(stop) == "»" and s.doc.text[s.mentions[mention].start:s.mentions[mention].stop
-                                               ].count("«") > 0:
-            stop += 1  # the closing quote the model left out: АО «Невская энергетика»
-        return at, stop, mention
+        return at, mention_stop(s, mention), mention
+    if at > index and (common := common_org(s, at)) is not None:
+        return common  # "консультантом в министерстве обороны Мали"
     if at == index and is_acronym(s.form(at)) and not s.in_mention(at, "PER"):
         return at, at + 1, None
     if s.form(at) in QUOTES:  # "лидер московского «Центра»"
@@ -76,6 +82,38 @@ def org_at(s: Sentence, index: int) -> tuple[int, int, int | None] | None:
             stop += 1
         return at, stop, None
     return None
+
+
+def mention_stop(s: Sentence, mention: int) -> int:
+    """The end of a mention, with the closing quote the model left out: АО «Невская
+    энергетика», ООО "МНКТ"."""
+    found = s.mentions[mention]
+    stop, text = found.token_stop, s.doc.text[found.start:found.stop]
+    for opening, close in QUOTES.items():
+        unclosed = (text.count(opening) % 2 == 1 if opening == close
+                    else text.count(opening) > text.count(close))
+        if unclosed and s.form(stop) == close:
+            return stop + 1
+    return stop
+
+
+def common_org(s: Sentence, at: int) -> tuple[int, int, int | None] | None:
+    """An organisation noun after a preposition, with its adjectives, its genitive words
+    and a name after them: "в нефтедобывающей компании ООО «МНКТ»"."""
+    head = at
+    while head < s.last and s.tags[head].pos == "ADJ" and s.form(head)[:1].islower():
+        head += 1
+    if head >= s.last or s.tags[head].pos != "NOUN" or s.lemmas[head] not in org_nouns():
+        return None
+    stop = head + 1
+    while stop < s.last and s.form(stop)[:1].islower() and \
+            s.tags[stop].pos in ("NOUN", "ADJ") and s.tags[stop].feats.get("Case") == "Gen":
+        stop += 1
+    if (mention := s.mention_at(stop, "ORG", "LOC")) is not None:
+        stop = mention_stop(s, mention)
+    elif s.form(stop) in QUOTES and (close := closing(s, stop)) is not None and close - stop <= 8:
+        stop = close + 1
+    return at, stop, None
 
 
 def genitive_name(s: Sentence, index: int) -> bool:
