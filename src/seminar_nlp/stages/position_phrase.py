@@ -27,8 +27,8 @@ if TYPE_CHECKING:
 
 TAIL_CASES = frozenset({"Gen", "Ins"})
 # Prepositions whose phrase can belong to a position: "проректор по науке",
-# "член палаты от штата", "представитель при президенте".
-TAIL_PREPOSITIONS = {"по": "Dat", "от": "Gen", "при": "Loc"}
+# "член палаты от штата", "представитель при президенте", "глава делегации на переговорах".
+TAIL_PREPOSITIONS = {"по": "Dat", "от": "Gen", "при": "Loc", "на": "Loc"}
 MAX_TAIL = 12
 
 

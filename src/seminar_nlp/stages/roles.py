@@ -263,11 +263,13 @@ class RoleFinder:
             return found if len(found) > 1 else []
         if found:
             return found
-        linked = person_before(s, phrase.begin)
+        # "Вместо Оливера Кана, капитаном стал Михаель Баллак": the subject, not the name
+        # before the comma.
+        linked = subject_of_predicate(s, phrase.begin, phrase.head, phrase.end)
+        if linked is None:
+            linked = person_before(s, phrase.begin)
         if linked is None:
             linked = person_by_cue(s, phrase.begin, phrase.end)
-        if linked is None:
-            linked = subject_of_predicate(s, phrase.begin, phrase.head, phrase.end)
         if linked is None and previous is not None and \
                 joined(s, previous[1].end, phrase.begin):
             linked = previous[0]  # "X, ректор ТГУ и председатель совета ..."
