@@ -306,7 +306,8 @@ class Normalizer:
 def join(tokens: Sequence[Token], words: Sequence[str]) -> str:
     """Words with the original spacing between tokens (line breaks become spaces).
 
-    A quote the mention opens but does not close is closed: «Голоса Америки».
+    A quote the mention opens but does not close is closed: «Голоса Америки»; a straight
+    one it closes but does not open is opened: "Движение за демократические перемены" (MDC).
     """
     parts = []
     for index, (token, word) in enumerate(zip(tokens, words, strict=True)):
@@ -316,6 +317,10 @@ def join(tokens: Sequence[Token], words: Sequence[str]) -> str:
     text = "".join(parts)
     if text.count("«") > text.count("»"):
         text += "»"
+    if text.count('"') % 2:  # a straight quote the mention opens, or one it only closes
+        last = text.rindex('"')
+        opens = last + 1 < len(text) and text[last + 1].isalnum()
+        text = text + '"' if opens else '"' + text
     return text
 
 

@@ -92,7 +92,7 @@ class Sentence:
 
 def persons_after(s: Sentence, phrase: Phrase) -> list[int]:
     found: list[int] = []
-    index = phrase.end
+    index = skip_remark(s, phrase.end)
     if phrase.begin > s.first and s.lemmas[phrase.begin - 1] in KIN and index < s.last and \
             s.tags[index].feats.get("Case") != s.tags[phrase.head].feats.get("Case"):
         return found  # "муж актрисы Сергей Сенин": the name is the husband's
@@ -162,6 +162,15 @@ def skip_brackets(s: Sentence, index: int) -> int:
     return index if close is None else close + 1
 
 
+def skip_remark(s: Sentence, index: int) -> int:
+    """Past a bracketed remark that names no one ("глава «Движения ...» (MDC) премьер
+    Морган Цвангираи"); a name in brackets may be the holder's."""
+    after = skip_brackets(s, index)
+    if any(s.in_mention(i, "PER") for i in range(index, after)):
+        return index
+    return after
+
+
 def person_before(s: Sentence, start: int) -> int | None:
     if start - 1 >= s.first and s.form(start - 1) in LINKS:
         return s.mention_ending_at(start - 1, "PER")
@@ -224,8 +233,8 @@ class RoleFinder:
                 continue
             phrase = find_phrase(s, index)
             persons = self.persons(s, phrase, previous)
-            if pending and not (phrase.begin == pending[-1].end
-                                or joined(s, pending[-1].end, phrase.begin)):
+            if pending and not (phrase.begin == skip_remark(s, pending[-1].end)
+                                or joined(s, skip_remark(s, pending[-1].end), phrase.begin)):
                 pending = []  # only positions listed right before each other share a person
             if not persons:
                 pending.append(phrase)  # "председатель совета муфтиев шейх Равиль Гайнутдин"
