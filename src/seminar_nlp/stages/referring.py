@@ -42,14 +42,16 @@ def agrees(s: Sentence, head: int, person: int) -> bool:
 
 
 def stated(doc: Doc, roles: Sequence[Role], role: Role) -> bool:
-    """Whether the document already gives this person (by surname) this position."""
+    """Whether the document already gives this person (by surname) this position (of
+    this organisation, if it names one: "возглавляет «Металлоинвест»" and "возглавил
+    «Михайловский ГОК»" are two)."""
     normals = doc.need("normals")
 
     def who(index: int) -> str:
         return fold_name(normals[index].last or normals[index].text)
 
     return any(earlier.role == role.role and who(earlier.person) == who(role.person)
-               for earlier in roles)
+               and (role.org is None or earlier.org == role.org) for earlier in roles)
 
 
 def fold_name(name: str) -> str:
