@@ -275,6 +275,8 @@ class Normalizer:
                 return pos_ok, votes, int(bool(preferred & item[1].tag.grammemes)), score
 
             best = max(parses, key=key)
+            if best[1].tag.POS not in MODIFIER_POS | {"NOUN"} and found:
+                best = noun_after(found[-1], parses) or best  # «Уральской стали»: not a verb
             found.append(best)
             if best[1].tag.POS == "NOUN":
                 return found, index
@@ -301,6 +303,15 @@ class Normalizer:
                     if gender in parse.tag.grammemes:
                         return gender
         return None
+
+
+def noun_after(modifier: Found, parses: Sequence[Found]) -> Found | None:
+    """A noun reading in the case of the modifier before it, for a word the tagger
+    read as something else."""
+    if modifier[1] is None or modifier[1].tag.case is None:
+        return None
+    return next((item for item in parses if item[1].tag.POS == "NOUN"
+                 and item[1].tag.case == modifier[1].tag.case), None)
 
 
 def join(tokens: Sequence[Token], words: Sequence[str]) -> str:

@@ -27,6 +27,12 @@ def cues() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(line.split()) for line in read_lexicon("role_cues.txt"))
 
 
+def after_cue(s: Sentence, start: int) -> bool:
+    """Whether a cue stands right before ``start``."""
+    return any(start - len(cue) >= s.first and tuple(s.lemmas[start - len(cue):start]) == cue
+               for cue in cues())
+
+
 def person_by_cue(s: Sentence, start: int, end: int) -> int | None:
     """The person a cue ("в должности", "в качестве") gives the position to: the
     subject right after it ("в качестве модератора выступил X") or the object after

@@ -28,7 +28,7 @@ from .normal import Normalizer, is_acronym, join
 from .position_phrase import Phrase, find_phrase, place_of
 from .positions import heads_phrase
 from .referring import agrees, antecedent, stated
-from .role_cues import person_by_cue, subject_of_predicate
+from .role_cues import after_cue, person_by_cue, subject_of_predicate
 from .role_orgs import QUOTES, org_at
 
 LINKS = frozenset({",", "—", "–", "-", "("})
@@ -208,7 +208,8 @@ class RoleFinder:
         # A capital inside the sentence makes a name, not a position: "В завершение
         # Королева поблагодарила ..." is Ms Korolyova, whom the model did not tag.
         subjects = [phrase for phrase in lonely
-                    if s.tags[phrase.head].feats.get("Case") == "Nom"
+                    if (s.tags[phrase.head].feats.get("Case") == "Nom"
+                        or after_cue(s, phrase.begin))  # "До этого занимал пост ..."
                     and not s.plural(phrase.head)
                     and (phrase.head == s.first or s.form(phrase.head)[:1].islower())]
         if not subjects or any(s.mentions[m].type == "PER" for m in s.inside.values()):
