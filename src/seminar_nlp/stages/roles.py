@@ -8,10 +8,10 @@ before it across a comma, dash or bracket ("Максим Абрамов, рук�
 ..."), or the one a cue points to ("в должности ...", "в качестве ...",
 "Главой ... назначен X", ``role_cues.py``); a verb of leading states one too
 ("Варичев возглавил «Михайловский ГОК»", ``heading.py``). A position that is
-the subject of a sentence naming no one refers back to the one person named
-in the two sentences before ("Выступила Анна Ковалёва. Певица рассказала
-..."), unless the genders clash or the document already gave that person
-that position.
+the subject of a sentence naming no one, or follows a cue there ("До этого
+занимал пост ..."), refers back to the one person named in the two sentences
+before ("Выступила Анна Ковалёва. Певица рассказала ..."), unless the genders
+clash or the document already gave that person that position.
 """
 
 from __future__ import annotations
@@ -202,9 +202,10 @@ class RoleFinder:
         return tuple(roles)
 
     def referring(self, s: Sentence, lonely: Sequence[Phrase]) -> list[Role]:
-        """Roles of a position that names no one in its sentence but is its subject and
-        refers back to the one person of the sentences before ("Мадонна сообщила ... .
-        61-летняя певица ..."): only when no person is named in the sentence itself."""
+        """Roles of a position that names no one in its sentence but is its subject (or
+        follows a cue) and refers back to the one person of the sentences before
+        ("Мадонна сообщила ... . 61-летняя певица ..."): only when no person is named in
+        the sentence itself."""
         # A capital inside the sentence makes a name, not a position: "В завершение
         # Королева поблагодарила ..." is Ms Korolyova, whom the model did not tag.
         subjects = [phrase for phrase in lonely
