@@ -80,7 +80,7 @@ def org_at(s: Sentence, index: int) -> tuple[int, int, int | None] | None:
         stop = at + 1
         while stop < s.last and stop - at < 3 and genitive_name(s, stop):
             stop += 1
-        return at, stop, None
+        return at, genitive_tail(s, stop), None  # "Ассоциации разработчиков ... систем"
     return None
 
 
@@ -105,15 +105,21 @@ def common_org(s: Sentence, at: int) -> tuple[int, int, int | None] | None:
         head += 1
     if head >= s.last or s.tags[head].pos != "NOUN" or s.lemmas[head] not in org_nouns():
         return None
-    stop = head + 1
-    while stop < s.last and s.form(stop)[:1].islower() and \
-            s.tags[stop].pos in ("NOUN", "ADJ") and s.tags[stop].feats.get("Case") == "Gen":
-        stop += 1
+    stop = genitive_tail(s, head + 1)
     if (mention := s.mention_at(stop, "ORG", "LOC")) is not None:
         stop = mention_stop(s, mention)
     elif s.form(stop) in QUOTES and (close := closing(s, stop)) is not None and close - stop <= 8:
         stop = close + 1
     return at, stop, None
+
+
+def genitive_tail(s: Sentence, stop: int) -> int:
+    """The end of the lower-case genitive words from ``stop`` ("обороны", "разработчиков
+    медицинских информационных систем")."""
+    while stop < s.last and s.form(stop)[:1].islower() and \
+            s.tags[stop].pos in ("NOUN", "ADJ") and s.tags[stop].feats.get("Case") == "Gen":
+        stop += 1
+    return stop
 
 
 def genitive_name(s: Sentence, index: int) -> bool:

@@ -162,6 +162,15 @@ def skip_brackets(s: Sentence, index: int) -> int:
     return index if close is None else close + 1
 
 
+def predicate_of(s: Sentence, waiting: Phrase, phrase: Phrase) -> bool:
+    """An instrumental position, a verb, and a position in the nominative: one person's
+    ("Модератором семинара выступил профессор кафедры ... Константин Сёмин")."""
+    gap = range(waiting.end, phrase.begin)
+    return (s.tags[waiting.head].feats.get("Case") == "Ins"
+            and s.tags[phrase.head].feats.get("Case") == "Nom"
+            and 0 < len(gap) <= 2 and all(s.tags[i].pos in ("VERB", "AUX") for i in gap))
+
+
 def skip_remark(s: Sentence, index: int) -> int:
     """Past a bracketed remark that names no one ("глава «Движения ...» (MDC) премьер
     Морган Цвангираи"); a name in brackets may be the holder's."""
@@ -236,7 +245,8 @@ class RoleFinder:
             phrase = find_phrase(s, index)
             persons = self.persons(s, phrase, previous)
             if pending and not (phrase.begin == skip_remark(s, pending[-1].end)
-                                or joined(s, skip_remark(s, pending[-1].end), phrase.begin)):
+                                or joined(s, skip_remark(s, pending[-1].end), phrase.begin)
+                                or predicate_of(s, pending[-1], phrase)):
                 pending = []  # only positions listed right before each other share a person
             if not persons:
                 pending.append(phrase)  # "председатель совета муфтиев шейх Равиль Гайнутдин"
@@ -246,9 +256,11 @@ class RoleFinder:
                 lonely[:] = [item for item in lonely if item not in pending]
             for number, person in enumerate(persons):
                 for waiting in pending:
+                    # "основатель и директор X": one organisation; "Модератором выступил
+                    # профессор УрФУ": the organisation is the professor's only.
+                    shared = None if predicate_of(s, waiting, phrase) else phrase.org(number)
                     if s.plural(waiting.head) == s.plural(phrase.head):  # "писатели и критики"
-                        roles.append(self.role(s, waiting, person,
-                                               waiting.org(number) or phrase.org(number)))
+                        roles.append(self.role(s, waiting, person, waiting.org(number) or shared))
                 org = phrase.org(number)
                 if org is None and previous is not None and \
                         s.form(phrase.begin - 1).lower() in POSSESSIVES:
