@@ -72,3 +72,18 @@ def table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
     lines += ["| " + " | ".join(cell(value) for value in row) + " |" for row in rows]
     return "\n".join(lines)
+
+
+class Timed:
+    """A pipeline stage that keeps the time spent in it."""
+
+    def __init__(self, stage: Any) -> None:
+        self.stage, self.seconds = stage, 0.0
+        self.name, self.needs, self.provides = stage.name, stage.needs, stage.provides
+
+    def __call__(self, docs: Sequence[Any]) -> list[Any]:
+        started = time.perf_counter()
+        try:
+            return list(self.stage(docs))
+        finally:
+            self.seconds += time.perf_counter() - started

@@ -23,7 +23,7 @@ from typing import Any
 
 from seminar_nlp.cleaning import clean
 
-from .common import Settings, table
+from .common import Settings, Timed, table
 
 NAME = "Key phrases"
 SETS = (("NG", "ng_dev.jsonl.gz"), ("RT", "russia_today_dev.jsonl.gz"),
@@ -132,21 +132,6 @@ def ours(texts: Sequence[str]) -> tuple[list[list[str]], list[Any], dict[str, fl
     docs = list(pipeline.run(sources))
     phrases = [[theme.theme for theme in doc.themes or ()] for doc in docs]
     return phrases, docs, {stage.name: stage.seconds for stage in timed}
-
-
-class Timed:
-    """A stage that keeps the time spent in it."""
-
-    def __init__(self, stage: Any) -> None:
-        self.stage, self.seconds = stage, 0.0
-        self.name, self.needs, self.provides = stage.name, stage.needs, stage.provides
-
-    def __call__(self, docs: Sequence[Any]) -> list[Any]:
-        started = time.perf_counter()
-        try:
-            return list(self.stage(docs))
-        finally:
-            self.seconds += time.perf_counter() - started
 
 
 def news_phrases(docs: Sequence[Any]) -> list[list[str]]:
