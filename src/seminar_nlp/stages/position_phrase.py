@@ -149,8 +149,10 @@ def body_of(s: Sentence, org: tuple[int, int, int | None]) -> tuple[int, int, in
 def of_place(s: Sentence, phrase: Phrase) -> Phrase:
     """A place after an organisation noun of the tail is that organisation's: "глава
     правительства Мали" is the head of "правительство Мали", not of Mali."""
-    (first, last, mention), = phrase.orgs[:1] or ((0, 0, None),)
-    if len(phrase.orgs) != 1 or mention is None or s.mentions[mention].type != "LOC":
+    if len(phrase.orgs) != 1:
+        return phrase
+    _, last, mention = phrase.orgs[0]
+    if mention is None or s.mentions[mention].type != "LOC":
         return phrase
     common = with_common_org(s, phrase)
     if common.stop == phrase.stop:
