@@ -49,6 +49,14 @@ def test_role_spans_index_the_text(pipeline: Pipeline) -> None:
         "Санкт-Петербургского Федерального исследовательского центра РАН")
 
 
+def test_a_position_at_the_end_of_a_text_is_analysed(pipeline: Pipeline) -> None:
+    # The organisation ends the text with no full stop: the rules look past the last token.
+    doc = pipeline.process("Слово взял председатель Совета директоров")
+    assert doc.source.status == "ok"
+    assert [m.type for m in doc.need("mentions")] == ["ORG"]
+    assert doc.need("roles") == ()
+
+
 def test_seed_report_roles(sample_tables: Tables) -> None:
     roles = sample_tables.roles
     seed = roles[roles["doc_id"] == "almazov-seminar"]

@@ -61,6 +61,8 @@ def org_at(s: Sentence, index: int) -> tuple[int, int, int | None] | None:
     """The organisation starting at ``index`` (after "из"/"в"/"при"/"на"/"от"), as token range
     + mention."""
     at = index + 1 if s.form(index).lower() in ("из", "в", "во", "при", "на", "от") else index
+    if at >= s.last:
+        return None
     mention = s.mention_at(at, "ORG", "LOC")
     if mention is not None:
         return at, mention_stop(s, mention), mention
@@ -124,8 +126,10 @@ def genitive_tail(s: Sentence, stop: int) -> int:
 
 def genitive_name(s: Sentence, index: int) -> bool:
     """A capitalised proper name in the genitive that the model tagged as nothing."""
+    if not s.first < index < s.last:
+        return False
     tag = s.tags[index]
-    return (index > s.first and tag.pos == "PROPN" and tag.feats.get("Case") == "Gen"
+    return (tag.pos == "PROPN" and tag.feats.get("Case") == "Gen"
             and s.form(index)[:1].isupper() and s.inside.get(index) is None)
 
 
