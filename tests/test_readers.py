@@ -35,7 +35,7 @@ def test_every_file_gets_a_row_with_its_status(corpus: Path) -> None:
         ("b-empty", "empty", "no text"),
         ("c-image", "error", "binary file (PNG image), not text"),
         ("d-png-named-txt", "error", "binary file (PNG image), not text"),
-        ("e-garbage", "error", "undecodable: neither UTF-8 nor cp1251 text"),
+        ("e-garbage", "error", "undecodable: neither UTF-8, cp1251 nor KOI8-R text"),
         ("f-cp1251", "ok", None),
         ("g-bom", "ok", None),
         ("missing", "error", "no such file or folder"),

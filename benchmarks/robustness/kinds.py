@@ -49,7 +49,7 @@ KINDS = {
     "random-bytes": "random bytes, no header, named .txt",
     "utf-16-bom": "a good text in UTF-16 LE or BE with its byte-order mark",
     "cp1251": "a good text, or a 20-300 character piece of one, in cp1251",
-    "koi8-r": "a good text in KOI8-R (not a supported encoding)",
+    "koi8-r": "a good text in KOI8-R",
     "bad-bytes": "a good UTF-8 text with 1-20 bytes invalid in UTF-8 inserted",
     "truncated-utf8": "a good UTF-8 text cut inside a character's bytes",
     "no-permission": "a good text, chmod 000",
