@@ -8,6 +8,20 @@ def test_debris_lines_are_blanked_in_place() -> None:
     assert cleaned.splitlines() == ["Первая строка.", " " * 5, " " * 40, " " * 24, "Последняя."]
 
 
+def test_site_furniture_lines_are_blanked_in_place() -> None:
+    lines = ["Мы используем файлы cookie, чтобы сайт работал лучше. Принять",
+             "Подписывайтесь на наш Telegram-канал", "© Пресс-служба КФУ",
+             "2025 Пресс-служба. Все права защищены."]
+    text = "Семинар прошёл в Казани.\n" + "\n".join(lines)
+    assert clean(text).splitlines() == ["Семинар прошёл в Казани."] + [" " * len(line)
+                                                                        for line in lines]
+
+
+def test_a_long_text_line_about_cookies_is_kept() -> None:
+    text = ("На семинаре обсудили, как сайты используют файлы cookie, " * 5).strip()
+    assert len(text) > 200 and clean(text) == text
+
+
 def test_odd_spaces_become_plain_spaces() -> None:
     assert clean("18\u00a0марта\u202fв\u2009Казани") == "18 марта в Казани"
 

@@ -107,6 +107,16 @@ def test_html_gives_the_article_text_without_navigation(tmp_path: Path) -> None:
     assert "Главная" not in source.text
 
 
+def test_a_page_with_no_article_is_empty_not_its_cookie_banner(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text("<html><head><title>Новости</title></head><body><div class='cookie'>Мы "
+                    "используем файлы cookie, чтобы сайт работал\nлучше. <button>Принять"
+                    "</button></div><footer><p>© 2025 Пресс-служба.</p></footer></body></html>",
+                    encoding="utf-8")
+    (source,) = iter_sources([path])
+    assert (source.status, source.error, source.text.strip()) == ("empty", "no text", "")
+
+
 def test_a_csv_cell_longer_than_the_csv_default_limit(tmp_path: Path) -> None:
     path = tmp_path / "long.csv"
     long_text = "Семинар прошёл в Казани. " * 8000  # 200 KB, over csv's 128 KiB default

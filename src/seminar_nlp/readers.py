@@ -19,6 +19,7 @@ import glob
 import io
 import json
 import os
+import re
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -34,6 +35,7 @@ HTML_SUFFIXES = (".html", ".htm")
 TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson")
 SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + TABLE_SUFFIXES
 METADATA_COLUMNS = ("title", "date", "source")
+CONTINUED_LINE = re.compile(r"\n(?=[a-zа-яё])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +225,10 @@ def _html_source(path: Path, html: str) -> Source:
     if not extracted:
         return Source(path.stem, str(path), "", "empty", "no article text found in the HTML")
     record = json.loads(extracted)
-    return _text_source(path.stem, str(path), record.get("text") or "",
+    # A line break of the page's source inside a sentence is no break in the text: the
+    # sentence continues in lower case ("чтобы сайт работал\nлучше").
+    text = CONTINUED_LINE.sub(" ", record.get("text") or "")
+    return _text_source(path.stem, str(path), text,
                         title=record.get("title") or None, date=record.get("date") or None)
 
 
