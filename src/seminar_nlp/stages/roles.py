@@ -91,11 +91,11 @@ class Sentence:
 
 
 def persons_after(s: Sentence, phrase: Phrase) -> list[int]:
-    found: list[int] = []
+    """The people named right after the phrase (past a remark in brackets, an age)."""
     index = skip_remark(s, phrase.end)
     if phrase.begin > s.first and s.lemmas[phrase.begin - 1] in KIN and index < s.last and \
             s.tags[index].feats.get("Case") != s.tags[phrase.head].feats.get("Case"):
-        return found  # "муж актрисы Сергей Сенин": the name is the husband's
+        return []  # "муж актрисы Сергей Сенин": the name is the husband's
     plural = s.plural(phrase.head)
     if plural:
         index = list_start(s, index)
