@@ -102,9 +102,9 @@ def indeclinable(found: Found, tag: Tag) -> bool:
     """A name the dictionary does not know, read by the tagger as nominative, with no
     nominative reading: a foreign one that does not decline ("Нэнси Пелоси" is not
     "Пелось", "Михаил Хасая" not "Хасай")."""
-    parses = found[1]
-    grams = parses.tag.grammemes
-    return tag.feats.get("Case") == "Nom" and not parses.is_known and "nomn" not in grams
+    parse = found[1]
+    return (tag.feats.get("Case") == "Nom" and not parse.is_known
+            and "nomn" not in parse.tag.grammemes)
 
 
 @dataclass(frozen=True, slots=True)
