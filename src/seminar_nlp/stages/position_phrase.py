@@ -87,10 +87,14 @@ def find_phrase(s: Sentence, head: int) -> Phrase:
 
 def modifier(s: Sentence, index: int, head: int) -> bool:
     """An adjective before a head, or a participle in its case ("управляющий директор",
-    not "реформа, начатая президентом")."""
+    not "реформа, начатая президентом"), that the dictionary can read as one (the tagger
+    calls "Выступил" an adjective at the start of a sentence)."""
     tag = s.tags[index]
-    return tag.pos == "ADJ" or tag.pos == "VERB" and tag.feats.get("VerbForm") == "Part" \
-        and tag.feats.get("Case") == s.tags[head].feats.get("Case")
+    if not (tag.pos == "ADJ" or tag.pos == "VERB" and tag.feats.get("VerbForm") == "Part"
+            and tag.feats.get("Case") == s.tags[head].feats.get("Case")):
+        return False
+    parses = s.morph.parse(s.form(index).lower())
+    return not parses or any(parse.tag.POS in ("ADJF", "PRTF") for parse in parses)
 
 
 @cache

@@ -148,10 +148,12 @@ def one_of(s: Sentence, start: int) -> int | None:
 
 
 def joined(s: Sentence, end: int, start: int) -> bool:
-    """Whether two position phrases are joined as one person's: "..., а также ..."."""
+    """Whether two position phrases are joined as one person's: "..., а также ...",
+    "бывший вице-президент Лукойла, а ныне член Совета Федерации ..."."""
     between = [s.form(i).lower() for i in range(end, start)]
     return between in (["и"], [","], [",", "а", "также"], ["а", "также"], [",", "и"],
-                       [",", "а", "затем"], ["а", "затем"])
+                       [",", "а", "затем"], ["а", "затем"], [",", "а", "ныне"], ["а", "ныне"],
+                       [",", "а", "теперь"], [",", "ныне"])
 
 
 def skip_brackets(s: Sentence, index: int) -> int:
