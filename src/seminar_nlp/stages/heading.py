@@ -3,8 +3,8 @@
 A verb from ``lexicons/heading_verbs.tsv`` ("возглавлять", "руководить") with an
 organisation right after it gives the person who is its subject (the last
 person named before it in the sentence, in the nominative, with no comma or
-other verb between, or a comma before a participle) the position the lexicon pairs with the verb
-("руководитель"); the role's span is the verb's.
+other verb between, or a comma before a participle) the position the lexicon
+pairs with the verb ("руководитель"); the role's span is the verb's.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..records import Role
 from ..resources import read_lexicon
+from .role_cues import CLAUSE_MARKS
 
 if TYPE_CHECKING:
     from .roles import Sentence
@@ -35,7 +36,7 @@ def subject_before(s: Sentence, verb: int) -> int | None:
     if s.tags[verb].feats.get("VerbForm") == "Part" and s.form(index) == ",":
         index -= 1  # "Любовь Глебова, управлявшая Рособрнадзором"
     while index >= s.first and s.inside.get(index) is None:
-        if s.form(index) in {",", ";", ":", "—", "–", "(", ")"} or \
+        if s.form(index) in CLAUSE_MARKS or s.form(index) in ("(", ")") or \
                 s.tags[index].pos in ("VERB", "AUX"):
             return None
         index -= 1

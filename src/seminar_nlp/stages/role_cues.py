@@ -27,10 +27,14 @@ def cues() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(line.split()) for line in read_lexicon("role_cues.txt"))
 
 
+def cue_before(s: Sentence, start: int) -> int | None:
+    """Where the cue that stands right before ``start`` begins, if one does."""
+    return next((start - len(cue) for cue in cues() if start - len(cue) >= s.first
+                 and tuple(s.lemmas[start - len(cue):start]) == cue), None)
+
+
 def after_cue(s: Sentence, start: int) -> bool:
-    """Whether a cue stands right before ``start``."""
-    return any(start - len(cue) >= s.first and tuple(s.lemmas[start - len(cue):start]) == cue
-               for cue in cues())
+    return cue_before(s, start) is not None
 
 
 def person_by_cue(s: Sentence, start: int, end: int) -> int | None:
@@ -38,22 +42,20 @@ def person_by_cue(s: Sentence, start: int, end: int) -> int | None:
     subject right after it ("в качестве модератора выступил X") or the object after
     it in its clause ("назначил на пост главы ФБР Джеймса Коми"), else the last named
     before the cue, else a subject named after the phrase in the same clause."""
-    for cue in cues():
-        begin = start - len(cue)
-        if begin >= s.first and tuple(s.lemmas[begin:start]) == cue:
-            people = sorted({m for m in s.inside.values() if s.mentions[m].type == "PER"},
-                            key=lambda m: s.mentions[m].token_start)
-            before = [m for m in people if s.mentions[m].token_stop <= begin
-                      and not SPEECH_MARKS & {s.form(i) for i in range(s.mentions[m].token_stop,
-                                                                      begin)}]
-            after = [m for m in people if s.mentions[m].token_start >= end]
-            if after and (subject_after(s, end, after[0]) or object_after(s, end, after[0])):
-                return after[0]
-            if before:
-                return before[-1]
-            if after and nominative(s, after[0]) and same_clause(s, end, after[0]):
-                return after[0]  # not "он стал пилотом Формулы-1, а Марк Уэббер выиграл"
-            return None
+    begin = cue_before(s, start)
+    if begin is None:
+        return None
+    people = sorted({m for m in s.inside.values() if s.mentions[m].type == "PER"},
+                    key=lambda m: s.mentions[m].token_start)
+    before = [m for m in people if s.mentions[m].token_stop <= begin
+              and not SPEECH_MARKS & {s.form(i) for i in range(s.mentions[m].token_stop, begin)}]
+    after = [m for m in people if s.mentions[m].token_start >= end]
+    if after and (subject_after(s, end, after[0]) or object_after(s, end, after[0])):
+        return after[0]
+    if before:
+        return before[-1]
+    if after and nominative(s, after[0]) and same_clause(s, end, after[0]):
+        return after[0]  # not "он стал пилотом Формулы-1, а Марк Уэббер выиграл"
     return None
 
 
@@ -75,7 +77,7 @@ def object_after(s: Sentence, end: int, person: int) -> bool:
 def nominative(s: Sentence, person: int) -> bool:
     """Whether a name can be a subject (not "стал первым представителем США ... после
     ликвидации лидера Усамы бин Ладена")."""
-    return s.tags[s.mentions[person].token_stop - 1].feats.get("Case") == "Nom"
+    return s.case_of(person) == "Nom"
 
 
 def subject_after(s: Sentence, end: int, person: int) -> bool:

@@ -19,14 +19,15 @@ from .normal import is_acronym
 if TYPE_CHECKING:
     from .roles import Sentence
 
+PLACE_PREPOSITIONS = frozenset({"в", "во", "при", "от", "на", "по"})
+QUOTES = {"«": "»", '"': '"', "„": "“", "“": "”"}  # opening -> closing
+MAX_QUOTED = 8  # tokens from an opening quote to its closing one in an organisation's name
+
+
 @cache
 def org_nouns() -> frozenset[str]:
     """Common nouns of organisations (``lexicons/position_orgs.txt``)."""
     return frozenset(read_lexicon("position_orgs.txt"))
-
-
-PLACE_PREPOSITIONS = frozenset({"в", "во", "при", "от", "на", "по"})
-QUOTES = {"«": "»", '"': '"', "„": "“", "“": "”"}  # opening -> closing
 
 
 def places_after(s: Sentence, index: int) -> int | None:
@@ -70,14 +71,10 @@ def org_at(s: Sentence, index: int) -> tuple[int, int, int | None] | None:
         return common  # "консультантом в министерстве обороны Мали"
     if at == index and is_acronym(s.form(at)) and not s.in_mention(at, "PER"):
         return at, at + 1, None
-    if s.form(at) in QUOTES:  # "лидер московского «Центра»"
-        close = closing(s, at)
-        if close is not None and close - at <= 8:
-            return at, close + 1, s.mention_at(at + 1, "ORG") or s.mention_at(at, "ORG")
-    if s.tags[at].pos in ("NOUN",) and s.form(at + 1) in QUOTES if at + 1 < s.last else False:
-        close = closing(s, at + 1)
-        if close is not None:
-            return at, close + 1, s.mention_at(at + 1, "ORG") or s.mention_at(at + 2, "ORG")
+    if (stop := quoted_end(s, at, MAX_QUOTED)) is not None:  # "лидер московского «Центра»"
+        return at, stop, s.mention_at(at + 1, "ORG") or s.mention_at(at, "ORG")
+    if s.tags[at].pos == "NOUN" and (stop := quoted_end(s, at + 1)) is not None:
+        return at, stop, s.mention_at(at + 1, "ORG") or s.mention_at(at + 2, "ORG")
     if at == index and genitive_name(s, at):  # "оператор Аль-Джазиры", "вратарь Баварии"
         stop = at + 1
         while stop < s.last and stop - at < 3 and genitive_name(s, stop):
@@ -110,8 +107,8 @@ def common_org(s: Sentence, at: int) -> tuple[int, int, int | None] | None:
     stop = genitive_tail(s, head + 1)
     if (mention := s.mention_at(stop, "ORG", "LOC")) is not None:
         stop = mention_stop(s, mention)
-    elif s.form(stop) in QUOTES and (close := closing(s, stop)) is not None and close - stop <= 8:
-        stop = close + 1
+    elif (end := quoted_end(s, stop, MAX_QUOTED)) is not None:
+        stop = end
     return at, stop, None
 
 
@@ -137,3 +134,11 @@ def closing(s: Sentence, opening: int) -> int | None:
     """The quote that closes the one at ``opening`` («...», "...", „...“)."""
     close = QUOTES[s.form(opening)]
     return next((i for i in range(opening + 1, s.last) if s.form(i) == close), None)
+
+
+def quoted_end(s: Sentence, index: int, longest: int | None = None) -> int | None:
+    """The end of a quoted name opening at ``index`` (its closing quote included), if one
+    does and is closed within ``longest`` tokens."""
+    if s.form(index) not in QUOTES or (close := closing(s, index)) is None:
+        return None
+    return close + 1 if longest is None or close - index <= longest else None

@@ -85,6 +85,10 @@ class Sentence:
             return index
         return None
 
+    def case_of(self, mention: int) -> str | None:
+        """The case the tagger gives a mention's last word."""
+        return self.tags[self.mentions[mention].token_stop - 1].feats.get("Case")
+
     def in_mention(self, index: int, *types: str) -> bool:
         found = self.inside.get(index)
         return found is not None and self.mentions[found].type in types
@@ -132,9 +136,8 @@ def holder_after(s: Sentence, phrase: Phrase, person: int) -> int:
     Александра Кокорина Андрей Ромашов", "пресс-секретарь Путина Дмитрий Песков"."""
     mention = s.mentions[person]
     holder = s.mention_at(skip_brackets(s, mention.token_stop), "PER")
-    if holder is None or s.plural(phrase.head) or \
-            s.tags[mention.token_stop - 1].feats.get("Case") != "Gen" or \
-            s.tags[s.mentions[holder].token_stop - 1].feats.get("Case") != "Nom":
+    if holder is None or s.plural(phrase.head) or s.case_of(person) != "Gen" or \
+            s.case_of(holder) != "Nom":
         return person
     return holder
 
