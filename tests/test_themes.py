@@ -77,6 +77,23 @@ def test_themes_are_nominative_phrases(themes_pipeline: Pipeline) -> None:
     assert not any(theme.startswith(("подготовки", "цифровых", "вопрос")) for theme in themes)
 
 
+def test_a_bibliography_in_the_second_half_gives_no_themes(themes_pipeline: Pipeline) -> None:
+    body = ("Статья посвящена мониторингу почв городских ландшафтов. Мониторинг почв ведётся на "
+            "десяти площадках. Загрязнение почв тяжёлыми металлами оценивали по стандартной "
+            "методике.\n")
+    bibliography = ("Список литературы:\n1. Иванов И. И. Геохимия ландшафтов. М.: Наука, 2001.\n"
+                    "2. Петров П. П. Городская геохимия. СПб., 2005.\n")
+
+    def lemmas(text: str) -> set[str]:
+        doc = themes_pipeline.process(text)
+        return {lemma for theme in doc.need("themes") for lemma in theme.lemmas}
+
+    assert {"почва", "ландшафт", "металл"} <= lemmas(body + bibliography)
+    assert not {"геохимия", "список", "литература", "наука"} & lemmas(body + bibliography)
+    # In the first half such a heading is no back matter (a contents line, a section).
+    assert {"геохимия", "литература"} <= lemmas(bibliography + body)
+
+
 def test_a_document_without_words_has_no_themes(themes_pipeline: Pipeline) -> None:
     doc = themes_pipeline.run_batch([Doc(Source("d", "<test>", "2026 — 18:00 …"))])[0]
     assert doc.need("themes") == ()

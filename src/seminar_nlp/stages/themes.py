@@ -2,7 +2,9 @@
 
 The candidates (noun phrases found with the morphology) and their normal forms
 are in ``theme_phrases``; this module collects them with the cue words of each
-sentence, ranks them and selects the themes.
+sentence, ranks them and selects the themes. A paper's back matter (the lines after
+a bibliography or notes heading in its second half) gives no candidates: cited
+titles and names are not what the paper is about.
 
 Ranking. Occurrences weigh more early in the text (the title or first sentence
 most), after a cue word of their sentence ("обсудили", "темой стало") and most
@@ -108,7 +110,10 @@ def scan_sentences(doc: Doc, words: Words, lexicon: Rules, max_words: int
     focused: set[Span] = set()
     cues = {}
     strengths = lexicon.numbers.get("cue", {})
+    end = body_end(doc.text, lexicon["back"])
     for number, sent in enumerate(doc.need("sentences")):
+        if sent.start >= end:
+            break
         cue = first_cue(words, sent, strengths)
         if cue >= 0:
             cues[number] = (cue, strengths[words.keys[cue]])
@@ -121,6 +126,16 @@ def scan_sentences(doc: Doc, words: Words, lexicon: Rules, max_words: int
             for span in found_spans:
                 found[words.keys[span.start:span.stop]].append(span)
     return found, cues, focused
+
+
+def body_end(text: str, headings: frozenset[str]) -> int:
+    """Where the back matter starts (a bibliography heading in the second half), or the end."""
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        if offset >= len(text) / 2 and line.strip().rstrip(":").strip().lower() in headings:
+            return offset
+        offset += len(line)
+    return len(text)
 
 
 def first_cue(words: Words, sent: Sentence, strengths: Mapping[str, float]) -> int:
