@@ -38,7 +38,7 @@ def places_after(s: Sentence, index: int) -> int | None:
         while s.form(start)[:1].islower() and s.tags[start].pos == "ADJ":
             start += 1  # "по космическим полётам"
         if s.form(start)[:1].islower() and s.tags[start].pos == "NOUN":
-            start += 1  # "от штата Аризона", "при прокуратуре"
+            start = genitive_tail(s, start + 1)  # "от штата Аризона", "по правам человека"
         mention = s.mention_at(start, "ORG", "LOC")
         if mention is not None:
             index = end = s.mentions[mention].token_stop
