@@ -2,7 +2,7 @@ import pytest
 
 from seminar_nlp import Pipeline
 from seminar_nlp.stages.lemma import Lemma
-from seminar_nlp.stages.segment import Segment
+from seminar_nlp.stages.segment import Segment, segment_text
 
 
 def test_process_one_text(pipeline: Pipeline) -> None:
@@ -28,6 +28,14 @@ def test_empty_and_odd_texts_give_empty_layers(pipeline: Pipeline) -> None:
         doc = pipeline.process(text)
         assert doc.need("mentions") == ()
         assert len(doc.need("lemmas")) == len(doc.need("tokens"))
+
+
+def test_a_blank_line_ends_a_sentence_without_a_full_stop() -> None:
+    text = "Форум молодых учёных\n\n  Форум прошёл в Казани. Его открыл ректор\nКФУ."
+    sentences, tokens = segment_text(text)
+    assert [text[s.start:s.stop] for s in sentences] == [
+        "Форум молодых учёных", "Форум прошёл в Казани.", "Его открыл ректор\nКФУ."]
+    assert [token.sent for token in tokens if token.text == "Форум"] == [0, 1]
 
 
 def test_long_unpunctuated_text_is_tagged_in_windows(pipeline: Pipeline) -> None:

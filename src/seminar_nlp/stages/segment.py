@@ -5,7 +5,9 @@ would cut apart: initials and abbreviations with their full stop ("А.",
 "т.", "гг."), hashtags, scores, emoji one by one. Tokens are cut inside each
 sentence, so none crosses a sentence boundary. razdel reads the analysis view
 of the text (same length), where soft hyphens keep a word whole; each token's
-``text`` is the slice of ``documents.text``.
+``text`` is the slice of ``documents.text``. A blank line ends a sentence
+even without a full stop: a headline or a caption is not the start of the
+paragraph under it (razdel joins them).
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from razdel import sentenize, tokenize
 from ..cleaning import analysis_view, token_form
 from ..records import Doc, Sentence, Token
 from ..resources import read_lexicon
+
+BLANK = re.compile(r"\n[ \t\r\f\v]*\n\s*(?=\S)")
 
 
 @cache
@@ -48,21 +52,37 @@ def outside(spans: list[tuple[int, int]], found: list[tuple[int, int]]) -> list[
     return kept
 
 
+def paragraphs(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """The pieces of text[start:stop] between blank lines, without their spaces."""
+    out, begin = [], start
+    for match in BLANK.finditer(text, start, stop):
+        end = match.start()
+        while end > begin and text[end - 1].isspace():
+            end -= 1
+        if end > begin:
+            out.append((begin, end))
+        begin = match.end()
+    out.append((begin, stop))
+    return out
+
+
 def segment_text(text: str) -> tuple[tuple[Sentence, ...], tuple[Token, ...]]:
     view = analysis_view(text)
     sentences: list[Sentence] = []
     tokens: list[Token] = []
-    for sent in sentenize(view) if view.strip() else ():
+    pieces = [piece for sent in (sentenize(view) if view.strip() else ())
+              for piece in paragraphs(view, sent.start, sent.stop)]
+    for sent_start, sent_stop in pieces:
         first = len(tokens)
-        for token_start, token_stop in word_spans(sent.text):
-            start, stop = sent.start + token_start, sent.start + token_stop
+        for token_start, token_stop in word_spans(view[sent_start:sent_stop]):
+            start, stop = sent_start + token_start, sent_start + token_stop
             piece = text[start:stop]
             form = token_form(piece)
             # One string, not two equal ones, for the usual token with nothing to drop.
             tokens.append(Token(start, stop, piece, piece if form == piece else form,
                                 len(sentences)))
         if len(tokens) > first:
-            sentences.append(Sentence(sent.start, sent.stop, first, len(tokens)))
+            sentences.append(Sentence(sent_start, sent_stop, first, len(tokens)))
     return tuple(sentences), tuple(tokens)
 
 
