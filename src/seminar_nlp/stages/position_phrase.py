@@ -30,6 +30,8 @@ TAIL_CASES = frozenset({"Gen", "Ins"})
 # "член палаты от штата", "представитель при президенте", "глава делегации на переговорах".
 TAIL_PREPOSITIONS = {"по": "Dat", "от": "Gen", "при": "Loc", "на": "Loc"}
 MAX_TAIL = 12
+# Adjectives that open a position of their own: "министр здравоохранения | бывшего главврача".
+OPENERS = frozenset({"бывший", "нынешний", "прежний", "будущий"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +169,7 @@ def of_place(s: Sentence, phrase: Phrase) -> Phrase:
 def tail_step(s: Sentence, index: int, cases: frozenset[str]) -> int:
     """How many tokens at ``index`` still belong to the position phrase (0: none)."""
     form, tag = s.form(index), s.tags[index]
-    if s.in_mention(index, "PER") or not form[:1].islower():
+    if s.in_mention(index, "PER") or not form[:1].islower() or s.lemmas[index] in OPENERS:
         return 0
     if tag.pos in ("NOUN", "ADJ", "NUM") and tag.feats.get("Case") in cases:
         return 1

@@ -10,7 +10,7 @@ PREFIXES = ("вице-", "экс-", "зам-")
 # Heads that are participles or abbreviations, which the tagger does not call nouns.
 NOT_NOUNS = frozenset({"заведующий", "заведующая", "управляющий", "управляющая", "командующий",
                        "исполняющий", "исполняющая", "уполномоченный", "уполномоченная",
-                       "зав", "зав."})
+                       "зав", "зав.", "и.о.", "и. о.", "врио"})
 
 
 @cache

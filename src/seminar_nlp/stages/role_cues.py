@@ -3,7 +3,9 @@
 The cue words are ``lexicons/role_cues.txt``. The position goes to the subject
 named right after it ("в качестве модератора выступил Иван Петров"), else to
 the last person named before the cue ("Петров работает в должности ректора"),
-else to a nominative name after the phrase in the same clause.
+else to a nominative name after the phrase in the same clause. After an active verb
+of appointing (``lexicons/appointing_verbs.txt``: "Медведев назначил руководителем службы
+и.о. главы ведомства Ивана Муравьева") it goes to the object only, never to the subject.
 """
 
 from __future__ import annotations
@@ -20,11 +22,27 @@ CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–"})
 # A name before one of these speaks or is spoken of; it is not the cue's subject:
 # "По словам аналитика Романа Коноплева, ...: «Турция является стратегическим партнёром»".
 SPEECH_MARKS = frozenset({":", ";", "«", "»", '"', "“", "”", "„"})
+MAX_OBJECT_GAP = 5  # words between the phrase and the object of a verb of appointing
 
 
 @cache
 def cues() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(line.split()) for line in read_lexicon("role_cues.txt"))
+
+
+@cache
+def appointing_verbs() -> frozenset[str]:
+    return frozenset(read_lexicon("appointing_verbs.txt"))
+
+
+def appointing(s: Sentence, begin: int) -> bool:
+    """An active finite verb of appointing is the cue or stands right before it."""
+    for index in (begin, begin - 1):
+        tag = s.tags[index] if index >= s.first else None
+        if tag is not None and s.lemmas[index] in appointing_verbs() and \
+                tag.feats.get("VerbForm") == "Fin" and tag.feats.get("Voice") != "Pass":
+            return True
+    return False
 
 
 def cue_before(s: Sentence, start: int) -> int | None:
@@ -50,8 +68,12 @@ def person_by_cue(s: Sentence, start: int, end: int) -> int | None:
     before = [m for m in people if s.mentions[m].token_stop <= begin
               and not SPEECH_MARKS & {s.form(i) for i in range(s.mentions[m].token_stop, begin)}]
     after = [m for m in people if s.mentions[m].token_start >= end]
-    if after and (subject_after(s, end, after[0]) or object_after(s, end, after[0])):
+    appointed = appointing(s, begin)
+    if after and (subject_after(s, end, after[0])
+                  or object_after(s, end, after[0], MAX_OBJECT_GAP if appointed else 2)):
         return after[0]
+    if appointed:
+        return None  # "Медведев назначил руководителем ...": not Medvedev
     if before:
         return before[-1]
     if after and nominative(s, after[0]) and same_clause(s, end, after[0]):
@@ -64,13 +86,16 @@ def same_clause(s: Sentence, end: int, person: int) -> bool:
     return not CLAUSE_MARKS & {s.form(i) for i in range(end, s.mentions[person].token_start)}
 
 
-def object_after(s: Sentence, end: int, person: int) -> bool:
-    """The object named after the phrase in the same clause: "выдвинул на пост главы
-    ФБР республиканца Джеймса Коми", "назначил руководителем службы Ивана Муравьева"."""
+def object_after(s: Sentence, end: int, person: int, gap_words: int) -> bool:
+    """The object named after the phrase in the same clause, at most ``gap_words`` on:
+    "выдвинул на пост главы ФБР республиканца Джеймса Коми", "назначил руководителем
+    службы Ивана Муравьева" (the tagger often reads such an animate object as genitive)."""
     mention = s.mentions[person]
     gap = range(end, mention.token_start)
-    return (len(gap) <= 2 and s.tags[mention.token_start].feats.get("Case") == "Acc"
-            and same_clause(s, end, person)
+    tag = s.tags[mention.token_start]
+    accusative = tag.feats.get("Case") == "Acc" or \
+        tag.feats.get("Case") == "Gen" and tag.feats.get("Animacy") == "Anim"
+    return (len(gap) <= gap_words and accusative and same_clause(s, end, person)
             and not any(s.tags[i].pos in ("VERB", "AUX") for i in gap))
 
 
