@@ -56,3 +56,10 @@ def test_normal_form(pipeline: Pipeline, pair: dict[str, object]) -> None:
     mention = span_mention(doc, start, stop, pair["type"])  # type: ignore[arg-type]
     normal = Normalizer(pipeline.resources.morph)(mention, doc.need("tokens"), doc.need("tags"))
     assert normal.text == pair["normal"]
+
+
+def test_name_parts_of_a_surname_in_ovich_after_a_patronymic(pipeline: Pipeline) -> None:
+    doc = pipeline.process("Премию вручил Алесь Иванович Карпович.")
+    normal = doc.need("normals")[0]
+    assert (normal.text, normal.first, normal.middle, normal.last) == (
+        "Алесь Иванович Карпович", "Алесь", "Иванович", "Карпович")

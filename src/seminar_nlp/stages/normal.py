@@ -161,11 +161,15 @@ class Normalizer:
             roles[index] = "first" if "Name" in grams else "middle" if "Patr" in grams else "last"
             # An indeclinable surname ("Седых", "Клуни") has no parse of the
             # person's gender and number: it stays as written.
-            if index in reading.clash or ("plur" in grams and not plural):
+            # A surname shared by two first names is plural ("Светлана и Михаил Ивановы"):
+            # each person's is singular. Other plural readings of one person's word are
+            # guesses and stay as written.
+            shared = {"plur", "Surn"} <= grams and roles[:index].count("first") == 1
+            if index in reading.clash or ("plur" in grams and not plural and not shared):
                 continue
             if indeclinable(found, tags[index]):
                 continue
-            number = "plur" if plural else "sing"
+            number = "plur" if plural and not shared else "sing"
             words[index] = self.inflect_compound(words[index], found, tags[index], number,
                                                  reading.gender)
         return Normal(join(tokens, words), *name_parts(words, roles))
@@ -344,7 +348,7 @@ def name_parts(words: Sequence[str], roles: Sequence[str | None]
             first = word
         elif role == "middle" and middle is None:
             middle = word
-        elif role == "last":
+        elif role in ("last", "middle"):  # "Алесь Иванович Карпович": -ович after one is a surname
             last = word if last is None else f"{last} {word}"
     if initials and first is None:
         first = initials[0]

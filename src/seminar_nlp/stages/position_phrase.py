@@ -79,7 +79,7 @@ def find_phrase(s: Sentence, head: int) -> Phrase:
                 stop, orgs = orgs[0][1], (named,)  # "председатель Совета директоров «Башинформа»"
             return of_place(s, Phrase(start, head, stop, orgs, places_after(s, orgs[-1][1])))
         step = tail_step(s, stop, cases)
-        if not step:
+        if not step or stop == head + 1 and s.lemmas[stop].lower() in titles():
             break
         if s.form(stop) in TAIL_PREPOSITIONS:
             cases = cases | {TAIL_PREPOSITIONS[s.form(stop)]}  # "проректор по научной работе"
@@ -102,6 +102,11 @@ def modifier(s: Sentence, index: int, head: int) -> bool:
 @cache
 def place_adjectives() -> dict[str, str]:
     return dict(line.split("\t", 1) for line in read_lexicon("place_adjectives.tsv"))
+
+
+@cache
+def titles() -> frozenset[str]:
+    return frozenset(read_lexicon("position_titles.txt"))
 
 
 @cache
@@ -169,17 +174,43 @@ def of_place(s: Sentence, phrase: Phrase) -> Phrase:
 def tail_step(s: Sentence, index: int, cases: frozenset[str]) -> int:
     """How many tokens at ``index`` still belong to the position phrase (0: none)."""
     form, tag = s.form(index), s.tags[index]
+    if form == "(" and (close := bracketed_adjectives(s, index)):
+        return close - index + 1  # "главе крестьянского (фермерского) хозяйства"
+    if form == "," and listed_genitives(s, index + 1):
+        return 1  # "министра промышленности, торговли и предпринимательства"
     if s.in_mention(index, "PER") or not form[:1].islower() or s.lemmas[index] in OPENERS:
         return 0
     if tag.pos in ("NOUN", "ADJ", "NUM") and tag.feats.get("Case") in cases:
         return 1
     if s.lemmas[index] == "обязанность" and s.lemmas[index - 1] == "исполнять":
         return 1  # "исполняющий обязанности ректора"
-    if form in TAIL_PREPOSITIONS and index + 1 < s.last and \
-            s.tags[index + 1].pos in ("NOUN", "ADJ") and s.form(index + 1)[:1].islower():
-        return 1
+    if (form in TAIL_PREPOSITIONS or form == "с" and "Dat" in cases) and index + 1 < s.last \
+            and s.tags[index + 1].pos in ("NOUN", "ADJ") and s.form(index + 1)[:1].islower():
+        return 1  # "по связям с общественностью": "с" only inside a "по" phrase
     if form == "и" and index + 1 < s.last and s.form(index + 1)[:1].islower() and \
             s.tags[index + 1].feats.get("Case") in ("Gen", "Dat") and \
             not is_head(s.lemmas[index + 1], s.form(index + 1)):
         return 1
     return 0
+
+
+def lower_genitive(s: Sentence, index: int) -> bool:
+    return index < s.last and s.form(index)[:1].islower() and \
+        s.tags[index].pos in ("NOUN", "ADJ") and s.tags[index].feats.get("Case") == "Gen"
+
+
+def listed_genitives(s: Sentence, index: int) -> bool:
+    """Genitives listed with commas up to an "и" and one more: "торговли и
+    предпринимательства" after "промышленности,"."""
+    while lower_genitive(s, index) or s.form(index) == "," and lower_genitive(s, index + 1):
+        index += 1
+    return index > 0 and s.form(index) == "и" and lower_genitive(s, index + 1) and \
+        lower_genitive(s, index - 1)
+
+
+def bracketed_adjectives(s: Sentence, index: int) -> int | None:
+    """The closing bracket of lower-case adjectives in brackets, if that is what follows."""
+    close = index + 1
+    while close < s.last and s.tags[close].pos == "ADJ" and s.form(close)[:1].islower():
+        close += 1
+    return close if close > index + 1 and close < s.last and s.form(close) == ")" else None

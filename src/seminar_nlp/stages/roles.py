@@ -159,6 +159,12 @@ def joined(s: Sentence, end: int, start: int) -> bool:
                        [",", "а", "теперь"], [",", "ныне"])
 
 
+def coordinated(s: Sentence, first: Phrase, second: Phrase) -> bool:
+    """Two positions listed with "и" or a comma: "основатель и директор X"."""
+    between = [s.form(i).lower() for i in range(skip_remark(s, first.end), second.begin)]
+    return between in (["и"], [","], [",", "и"])
+
+
 def skip_brackets(s: Sentence, index: int) -> int:
     """The index after a bracketed remark at ``index`` ("Юрий Царёв (проект «Метро»)")."""
     if s.form(index) != "(":
@@ -262,8 +268,9 @@ class RoleFinder:
             for number, person in enumerate(persons):
                 for waiting in pending:
                     # "основатель и директор X": one organisation; "Модератором выступил
-                    # профессор УрФУ": the organisation is the professor's only.
-                    shared = None if predicate_of(s, waiting, phrase) else phrase.org(number)
+                    # профессор УрФУ", "в качестве эксперта профессора НМИЦ": the
+                    # organisation is the professor's only.
+                    shared = phrase.org(number) if coordinated(s, waiting, phrase) else None
                     if s.plural(waiting.head) == s.plural(phrase.head):  # "писатели и критики"
                         roles.append(self.role(s, waiting, person, waiting.org(number) or shared))
                 org = phrase.org(number)
