@@ -118,12 +118,13 @@ def ours(texts: Sequence[str]) -> tuple[list[list[str]], list[Any], dict[str, fl
     from seminar_nlp.resources import shared
     from seminar_nlp.stages.lemma import Lemma
     from seminar_nlp.stages.morph import Morph
+    from seminar_nlp.stages.ner import NER
     from seminar_nlp.stages.segment import Segment
     from seminar_nlp.stages.themes import Themes
 
     resources = shared()
     timed = [Timed(stage) for stage in (Segment(), Morph(resources), Lemma(resources),
-                                        Themes(resources))]
+                                        NER(resources), Themes(resources))]
     pipeline = Pipeline(timed, resources=resources)
     pipeline.process("Модели загружаются до замеров времени.")  # load models and word lists
     for stage in timed:
@@ -218,16 +219,18 @@ def section(settings: Settings) -> str:
         seconds, phrases = timed(lambda texts=texts: rutermextract_phrases(texts))
         systems.append(("rutermextract", seconds, phrases))
         seconds, phrases = timed(lambda docs=docs: tfidf_phrases(docs))
-        systems.append(("TF-IDF, noun phrases", seconds + ours_time - stages["themes"],
-                        phrases))
+        systems.append(("TF-IDF, noun phrases",
+                        seconds + ours_time - stages["themes"] - stages["ner"], phrases))
         for system, seconds, phrases in systems:
             result = score(phrases, gold, lemmas)
             rows.append([label, system, len(items), result.p5, result.r10, result.f10,
                          f"{1000 * seconds / len(items):.0f}"])
-        rest = sum(value for name, value in stages.items() if name != "themes")
+        rest = sum(value for name, value in stages.items() if name not in ("themes", "ner"))
         n_tokens = sum(len(doc.tokens or ()) for doc in docs)
         timing.append(f"{label}: themes {1000 * stages['themes'] / len(items):.1f} ms/doc, "
-                      f"segment + morph + lemma {1000 * rest / len(items):.0f} ms/doc "
+                      f"segment + morph + lemma {1000 * rest / len(items):.0f} ms/doc, "
+                      f"names (NER, which the themes need) "
+                      f"{1000 * stages['ner'] / len(items):.0f} ms/doc "
                       f"({n_tokens / len(items):.0f} tokens/doc)")
     return "\n".join([
         f"## {NAME}",
@@ -244,9 +247,10 @@ def section(settings: Settings) -> str:
         "10, R@10 = gold phrases matched by the first 10 / gold phrases, F1@10 = the harmonic "
         "mean of P@10 and R@10; the table gives their means over documents. Time is wall time "
         "per document in this process (for TF-IDF and ours it includes our segmentation, "
-        "tagging and lemmatisation, which TF-IDF's noun phrases come from).",
+        "tagging and lemmatisation, which TF-IDF's noun phrases come from, and for ours the "
+        "names, whose organisations' inner words are no themes).",
         "",
-        "Systems: seminar-nlp themes (segment, morph, lemma, themes stages, default weights, "
+        "Systems: seminar-nlp themes (segment, morph, lemma, NER, themes stages, default weights, "
         "made for event reports); the same stage with `Weights.news()` (its weights were "
         "chosen by `python -m benchmarks.tune_themes` on documents 301-884 of NG and 301-999 "
         "of RT, which this table does not score; none were chosen on CyberLeninka); YAKE "

@@ -15,6 +15,7 @@ from seminar_nlp.readers import iter_sources
 from seminar_nlp.records import Source
 from seminar_nlp.stages.lemma import Lemma
 from seminar_nlp.stages.morph import Morph
+from seminar_nlp.stages.ner import NER
 from seminar_nlp.stages.segment import Segment
 from seminar_nlp.stages.themes import Themes, Weights, rules
 
@@ -25,8 +26,8 @@ SEED_THEMES = {"искусственный интеллект", "клиниче�
 @pytest.fixture(scope="module")
 def themes_pipeline(pipeline: Pipeline) -> Pipeline:
     resources = pipeline.resources
-    return Pipeline([Segment(), Morph(resources), Lemma(resources), Themes(resources)],
-                    resources=resources)
+    return Pipeline([Segment(), Morph(resources), Lemma(resources), NER(resources),
+                     Themes(resources)], resources=resources)
 
 
 @pytest.fixture(scope="module")
@@ -94,6 +95,29 @@ def test_a_bibliography_in_the_second_half_gives_no_themes(themes_pipeline: Pipe
     assert {"геохимия", "литература"} <= lemmas(bibliography + body)
 
 
+ROUND_TABLE = (
+    "Круглый стол «Обработка текстов на языках России» прошёл в Институте вычислительной "
+    "математики и информационных технологий КФУ. Участники круглого стола обсудили обработку "
+    "текстов и машинный перевод. Директор Института вычислительной математики и информационных "
+    "технологий КФУ Иван Петров рассказал о машинном переводе. Круглый стол завершился "
+    "обсуждением корпусов.")
+
+
+def test_pieces_of_organisation_names_are_no_themes(pipeline: Pipeline) -> None:
+    themes = [theme.theme for theme in pipeline.process(ROUND_TABLE).need("themes")]
+    assert themes[:2] == ["обработка текстов", "машинный перевод"]
+    assert "КФУ" in themes  # a name inside the organisation's name is one of its own
+    assert not any("математик" in theme or "Институт" in theme for theme in themes)
+
+
+def test_the_event_type_weighs_less_unless_news_weights(pipeline: Pipeline) -> None:
+    news = Pipeline(resources=pipeline.resources, theme_weights=Weights.news())
+    default = [theme.theme for theme in pipeline.process(ROUND_TABLE).need("themes")]
+    assert "стол" not in default and default.index("круглый стол") > 4
+    assert [theme.theme for theme in news.process(ROUND_TABLE).need("themes")].index(
+        "круглый стол") < 3
+
+
 def test_a_document_without_words_has_no_themes(themes_pipeline: Pipeline) -> None:
     doc = themes_pipeline.run_batch([Doc(Source("d", "<test>", "2026 — 18:00 …"))])[0]
     assert doc.need("themes") == ()
@@ -102,7 +126,7 @@ def test_a_document_without_words_has_no_themes(themes_pipeline: Pipeline) -> No
 def test_the_stage_declares_its_layers(pipeline: Pipeline) -> None:
     stage = Themes(pipeline.resources)
     assert (stage.name, stage.needs, stage.provides) == (
-        "themes", ("sentences", "tokens", "tags", "lemmas"), ("themes",))
+        "themes", ("sentences", "tokens", "tags", "lemmas", "mentions"), ("themes",))
     with pytest.raises(ValueError):
         Pipeline([Segment(), stage], resources=pipeline.resources)
 

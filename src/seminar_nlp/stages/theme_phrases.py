@@ -231,6 +231,7 @@ class Candidates:
     keys: tuple[str, ...]  # lemma of each token
     title: frozenset[str]  # lemmas of the first sentence
     sentences: int
+    genre: frozenset[Key] = frozenset()  # candidates that are event types
 
 
 def kind_of(words: Words, span: Span, lexicon: Rules) -> str:

@@ -4,7 +4,9 @@ The candidates (noun phrases found with the morphology) and their normal forms
 are in ``theme_phrases``; this module collects them with the cue words of each
 sentence, ranks them and selects the themes. A paper's back matter (the lines after
 a bibliography or notes heading in its second half) gives no candidates: cited
-titles and names are not what the paper is about.
+titles and names are not what the paper is about. Nor does a common phrase said
+only inside names of organisations (the NER's ORG mentions): "вычислительная
+математика" of "Институт вычислительной математики ..." names the organiser.
 
 Ranking. Occurrences weigh more early in the text (the title or first sentence
 most), after a cue word of their sentence ("обсудили", "темой стало") and most
@@ -12,7 +14,8 @@ right after a strong one ("особое внимание уделено"); their
 saturated (BM25-like) and rewarded for spread, then multiplied by how rare the
 lemmas are in Russian at large (wordfreq's Zipf frequency, memoised), by a
 bonus for sharing lemmas with the first sentence, and by a factor for the kind
-of head: names of people and organisations are entities more than themes.
+of head: names of people and organisations are entities more than themes; the
+event type itself ("круглый стол") is the genre of the report, not its theme.
 
 Selection, best first: an occurrence inside a theme taken stops counting for
 the shorter candidate ("интеллект" in "искусственный интеллект"), and a
@@ -24,7 +27,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..records import Doc, Sentence, Theme
 from ..resources import Morphology, Resources
@@ -65,6 +68,7 @@ class Weights:
     length: float = 0.3  # a phrase's information = sum over its words / words ** length
     title: float = 0.5  # bonus for the share of a candidate's lemmas in the first sentence
     repeat: float = 0.5  # factor for a candidate that contains or overlaps a theme taken
+    genre: float = 0.2  # factor for an event type ("круглый стол", "форум") or a piece of one
     # Factors by kind of head: people and organisations are entities, rarely themes.
     kinds: tuple[tuple[str, float], ...] = (("person", 0.3), ("place", 1.0),
                                             ("organisation", 0.3), ("proper", 1.0))
@@ -75,7 +79,7 @@ class Weights:
         ``benchmarks/tune_themes.py`` on ru_kw_eval news that its benchmark does not score."""
         return cls(position=2.0, cue=0.25, focus=0.0, saturation=40.0, power=1.5, spread=0.5,
                    common=10.0, unknown=5.0, sharp=1.0, length=0.8, title=0.0, repeat=0.5,
-                   kinds=(("person", 1.5), ("place", 3.0), ("organisation", 2.0),
+                   genre=1.0, kinds=(("person", 1.5), ("place", 3.0), ("organisation", 2.0),
                           ("proper", 1.0)))
 
 
@@ -100,7 +104,19 @@ def collect(doc: Doc, morph: Morphology, max_words: int) -> Candidates:
     first = sentences[0].token_stop if sentences else 0
     capital = frozenset(key for key, big in zip(words.keys, words.capital, strict=True) if big)
     return Candidates(found, kinds, cues, frozenset(focused), capital, words.keys,
-                      frozenset(words.keys[:first]), len(sentences))
+                      frozenset(words.keys[:first]), len(sentences),
+                      frozenset(found) & event_types(morph))
+
+
+@cache
+def event_types(morph: Morphology) -> frozenset[Key]:
+    """The lemmas of the event types of ``lexicons/event_types.txt`` and of their pieces
+    ("стол" of "круглый стол", "награждение" of "церемония награждения")."""
+    from .names import load_lexicon
+
+    types = load_lexicon(morph).types
+    return frozenset(key[start:stop] for key in types
+                     for start in range(len(key)) for stop in range(start + 1, len(key) + 1))
 
 
 def scan_sentences(doc: Doc, words: Words, lexicon: Rules, max_words: int
@@ -111,6 +127,8 @@ def scan_sentences(doc: Doc, words: Words, lexicon: Rules, max_words: int
     cues = {}
     strengths = lexicon.numbers.get("cue", {})
     end = body_end(doc.text, lexicon["back"])
+    names = organisation_names(doc)
+    named: set[Span] = set()
     for number, sent in enumerate(doc.need("sentences")):
         if sent.start >= end:
             break
@@ -125,7 +143,40 @@ def scan_sentences(doc: Doc, words: Words, lexicon: Rules, max_words: int
                 strong = False
             for span in found_spans:
                 found[words.keys[span.start:span.stop]].append(span)
+                if inside_name(span, names) and not named_inside(words, span, lexicon):
+                    named.add(span)
+    # A common phrase said only inside names of organisations is not a theme ("вычислительная
+    # математика" of "Институт вычислительной математики ..."); said elsewhere too, all count.
+    for key in [key for key, occurrences in found.items() if named.issuperset(occurrences)]:
+        del found[key]
     return found, cues, focused
+
+
+def organisation_names(doc: Doc) -> dict[int, tuple[int, int]]:
+    """Token -> the token range of the ORG mention it lies in."""
+    out = {}
+    for mention in doc.need("mentions"):
+        if mention.type == "ORG":
+            for index in range(mention.token_start, mention.token_stop):
+                out[index] = (mention.token_start, mention.token_stop)
+    return out
+
+
+def inside_name(span: Span, names: Mapping[int, tuple[int, int]]) -> bool:
+    """Whether a candidate is a piece of an organisation's name or crosses its edge
+    ("вычислительная математика" of "Институт вычислительной математики ..."); the
+    whole name may be one, and so may a name inside it ("ФСБ" of "ФСБ России")."""
+    ranges = {names[index] for index in range(span.start, span.stop) if index in names}
+    return bool(ranges) and ranges != {(span.start, span.stop)}
+
+
+def named_inside(words: Words, span: Span, lexicon: Rules) -> bool:
+    """A name inside an organisation's name is a candidate of its own ("ФСБ" of "ФСБ
+    России", "Россия" of "Единая Россия"), unlike a piece of it ("Институт вычислительной
+    математики" of "... и информационных технологий КФУ")."""
+    kind = kind_of(words, span, lexicon)
+    return kind in ("person", "place", "proper") or kind == "organisation" and \
+        span.stop - span.start == 1
 
 
 def body_end(text: str, headings: frozenset[str]) -> int:
@@ -186,6 +237,7 @@ def select(candidates: Candidates, weights: Weights) -> list[tuple[Key, float]]:
     weak = rules().numbers.get("weak", {})
     factor = {key: (weak.get(keys[occurrences[0].head], 1.0) * information(key, weights)
                     * by_kind.get(candidates.kinds[key], 1.0)
+                    * (weights.genre if key in candidates.genre else 1.0)
                     * (1 + weights.title * echo(key, occurrences, candidates.title)))
               for key, occurrences in found.items()}
     free = {key: set(occurrences) for key, occurrences in found.items()}
@@ -220,7 +272,7 @@ class Themes:
     """The stage: up to ``max_themes`` themes per document, best first, scored 1 at the top."""
 
     name = "themes"
-    needs: tuple[str, ...] = ("sentences", "tokens", "tags", "lemmas")
+    needs: tuple[str, ...] = ("sentences", "tokens", "tags", "lemmas", "mentions")
     provides: tuple[str, ...] = ("themes",)
 
     def __init__(self, resources: Resources, weights: Weights | None = None) -> None:
