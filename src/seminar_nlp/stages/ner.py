@@ -131,6 +131,16 @@ def genitive(token: Token, tag: Tag, morph: Morphology) -> bool:
 NESTED = frozenset({"LOC", "ORG"})
 
 
+def without_brackets(mention: Mention, tokens: Sequence[Token]) -> Mention:
+    """A nested name without the bracketed acronym that ends the joined one: "Российской
+    академии наук" of "Института археологии Российской академии наук (ИА РАН)"."""
+    forms = [token.form for token in tokens[mention.token_start:mention.token_stop]]
+    if forms[-1] != ")" or "(" not in forms[1:]:
+        return mention
+    stop = mention.token_start + len(forms) - 1 - forms[::-1].index("(")
+    return replace(mention, stop=tokens[stop - 1].stop, token_stop=stop)
+
+
 def join_chains(mentions: Sequence[Mention], tokens: Sequence[Token],
                 tags: Sequence[Tag], morph: Morphology) -> list[Mention]:
     """Join an organisation and the genitive name right after it that the model split off:
@@ -144,7 +154,7 @@ def join_chains(mentions: Sequence[Mention], tokens: Sequence[Token],
                 and genitive(tokens[mention.token_start], tags[mention.token_start], morph)):
             out[-1] = replace(last, stop=mention.stop, token_stop=mention.token_stop)
             if mention.type in NESTED:
-                inner.append(mention)
+                inner.append(without_brackets(mention, tokens))
         else:
             out.append(mention)
     return sorted(out + inner, key=lambda m: (m.start, -m.stop))
