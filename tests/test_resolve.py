@@ -91,3 +91,18 @@ def test_seed_report_entities(sample_tables: Tables, pipeline: Pipeline) -> None
     assert almazov[["type", "name", "n_mentions"]].values.tolist() == [
         ["ORG", "Национальный медицинский исследовательский центр имени В. А. Алмазова", 2]]
     assert "НМИЦ им. В. А. Алмазова" in str(almazov["aliases"].iloc[0])
+
+
+def test_a_short_name_in_brackets_joins_its_full_name_but_a_place_does_not() -> None:
+    table = mentions(
+        ("a", "ORG", "Федеральное агентство по делам молодёжи (Росмолодёжь)", None, None, None),
+        ("a", "ORG", "Росмолодёжь", None, None, None),
+        ("b", "ORG", "Росмолодёжь", None, None, None),
+        ("b", "ORG", "Океанский университет Китая (Циндао)", None, None, None),
+        ("b", "ORG", "Циндао", None, None, None),
+    )
+    _, entities = resolve(table)
+    assert groups(table) == [
+        ["Федеральное агентство по делам молодёжи (Росмолодёжь)", "Росмолодёжь", "Росмолодёжь"],
+        ["Океанский университет Китая (Циндао)"], ["Циндао"]]
+    assert entities["name"].tolist()[0] == "Федеральное агентство по делам молодёжи"

@@ -3,7 +3,8 @@
 ``resolve.py`` decides which mentions are one entity; this module numbers the
 entities in order of first mention and names them: a person by the fullest
 form seen (first name, patronymic, surname), an organisation by its most
-frequent full form (an acronym only when no full form is known), a place by
+frequent full form (an acronym or a short name paired with a full one only when
+no full form is known), a place by
 its most frequent normal form. It reads only the ``mentions`` table, so it
 runs the same on tables held in memory or read back from written parts.
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .resolve import display_name, entity_keys, is_acronym
+from .resolve import display_name, entity_keys, fold, is_acronym, stated_pairs
 from .tables import frame
 
 NAME_PARTS = ("first", "middle", "last")
@@ -22,7 +23,12 @@ def name_rank(data: pd.DataFrame) -> pd.Series:
     """Higher for better names: more name parts for people, full names for organisations."""
     parts = sum(data[part].notna().astype(int) for part in NAME_PARTS)
     initials = data["first"].fillna("").str.len().le(2).astype(int)
-    short_org = data["normal"].fillna("").map(is_acronym).astype(int)
+    normals = data["normal"].fillna("")
+    # A short name the text pairs with a full one ("... (Росмолодёжь)") names it no better
+    # than an acronym does.
+    shorts = stated_pairs(normals)
+    short_org = normals.map(lambda normal: is_acronym(normal) or fold(normal) in shorts
+                            ).astype(int)
     per = data["type"] == "PER"
     return (parts * 2 - initials).where(per, -short_org)
 

@@ -192,14 +192,14 @@ def stated_pairs(normals: Iterable[str]) -> dict[str, str]:
     pairs = {}
     for normal in normals:
         match = BRACKETED.match(normal)
-        if match and is_acronym(match.group(2)):
+        if match and short_name(match.group(1), match.group(2)):
             pairs[fold(match.group(2))] = fold(match.group(1))
     return pairs
 
 
 def org_base(normal: str, stated: dict[str, str]) -> str:
     match = BRACKETED.match(normal)
-    if match and is_acronym(match.group(2)):
+    if match and short_name(match.group(1), match.group(2)):
         normal = match.group(1)
     core = quoted_core(normal)
     if core is not None:
@@ -211,4 +211,29 @@ def org_base(normal: str, stated: dict[str, str]) -> str:
 def display_name(normal: str) -> str:
     """The name an organisation mention stands for, without a bracketed acronym."""
     match = BRACKETED.match(normal)
-    return match.group(1) if match and is_acronym(match.group(2)) else normal
+    return match.group(1) if match and short_name(match.group(1), match.group(2)) else normal
+
+
+STEM = 5  # letters of a word of a short name found in the full name
+
+
+@lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    """Places named by adjectives ("Москва" of "московский"), which no short name is."""
+    return frozenset(line.split("\t")[1] for line in read_lexicon("place_adjectives.tsv"))
+
+
+def short_name(full: str, short: str) -> bool:
+    """Whether a bracketed name after a full one is its short name: an acronym, or a
+    capitalised word or two sharing a stem with it ("Федеральное агентство по делам
+    молодёжи (Росмолодёжь)", "... имени И. М. Сеченова (Сеченовский Университет)"),
+    not a place ("... Китая (Циндао)")."""
+    if is_acronym(short):
+        return True
+    words = short.split()
+    if not 1 <= len(words) <= 3 or not short[:1].isupper() or short in places():
+        return False
+    full_words = [word.lower() for word in WORD.findall(full)]
+    return any(word.lower()[start:start + STEM] and any(
+        other.startswith(word.lower()[start:start + STEM]) for other in full_words)
+        for word in words if len(word) > STEM for start in range(len(word) - STEM + 1))
