@@ -192,7 +192,10 @@ class Normalizer:
             def key(item: Found, feats: dict[str, str] = feats) -> tuple[int, int, float]:
                 grams = item[1].tag.grammemes
                 _, votes, score = agreement(item[1], "NOUN", feats)
-                bonus = int(bool(NAME_GRAMS & grams)) + int(item[1].tag.POS in PERSON_POS)
+                # A surname in -ин/-ов declines as a possessive adjective ("Футиной" ->
+                # "Футина"), not as a qualitative one ("футиная").
+                bonus = int(bool(NAME_GRAMS & grams)) + int(item[1].tag.POS in PERSON_POS) + \
+                    int("Poss" in grams)
                 # A declinable reading beats an indeclinable one ("Анне" is Анна's dative).
                 return 3 * gender_vote(grams, gender) + votes + bonus, -int("Fixd" in grams), score
 
