@@ -31,6 +31,7 @@ from functools import cache, lru_cache
 
 from ..records import Doc, Sentence, Theme
 from ..resources import Morphology, Resources
+from .names import load_lexicon
 from .theme_phrases import (
     Candidates,
     Key,
@@ -112,8 +113,6 @@ def collect(doc: Doc, morph: Morphology, max_words: int) -> Candidates:
 def event_types(morph: Morphology) -> frozenset[Key]:
     """The lemmas of the event types of ``lexicons/event_types.txt`` and of their pieces
     ("стол" of "круглый стол", "награждение" of "церемония награждения")."""
-    from .names import load_lexicon
-
     types = load_lexicon(morph).types
     return frozenset(key[start:stop] for key in types
                      for start in range(len(key)) for stop in range(start + 1, len(key) + 1))
