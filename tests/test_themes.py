@@ -118,6 +118,15 @@ def test_the_event_type_weighs_less_unless_news_weights(pipeline: Pipeline) -> N
         "круглый стол") < 3
 
 
+def test_names_of_one_country_are_one_theme(pipeline: Pipeline) -> None:
+    text = ("Форум о туризме прошёл в Казани. Россия принимает гостей из десяти стран. Туризм в РФ "
+            "растёт, и в России открываются новые маршруты. Туроператоры Российской Федерации "
+            "представили маршруты по России.")
+    themes = [theme.theme for theme in pipeline.process(text).need("themes")]
+    assert "Россия" in themes  # the name said most often
+    assert not {"РФ", "Российская Федерация"} & set(themes)
+
+
 def test_a_document_without_words_has_no_themes(themes_pipeline: Pipeline) -> None:
     doc = themes_pipeline.run_batch([Doc(Source("d", "<test>", "2026 — 18:00 …"))])[0]
     assert doc.need("themes") == ()

@@ -246,7 +246,8 @@ def kind_of(words: Words, span: Span, lexicon: Rules) -> str:
 
 def merge_aliases(found: dict[Key, list[Span]], kinds: Mapping[Key, str],
                   tokens: Sequence[Token]) -> None:
-    """Count "Трамп" as "Дональд Трамп", and an acronym with its expansion ("ИИ")."""
+    """Count "Трамп" as "Дональд Трамп", an acronym with its expansion ("ИИ"), and the
+    names of ``lexicons/theme_aliases.tsv`` as one ("РФ" as "Россия")."""
     longer = [key for key in found if len(key) > 1]
     for key in [key for key in found if len(key) == 1]:
         form = tokens[found[key][0].start].form
@@ -263,6 +264,23 @@ def merge_aliases(found: dict[Key, list[Span]], kinds: Mapping[Key, str],
             if kinds[key] in ("place", "organisation") and len(found[key]) > len(found[target]):
                 target, key = key, target  # "США" said more often than its expansion: keep it
             found[target].extend(found.pop(key))
+    for names in aliases():
+        present = [name for name in names if name in found]
+        if len(present) > 1:  # "Россия" and "РФ": the commoner is shown
+            kept = max(present, key=lambda name: len(found[name]))
+            for name in present:
+                if name != kept:
+                    found[kept].extend(found.pop(name))
+
+
+@cache
+def aliases() -> tuple[tuple[Key, ...], ...]:
+    """Keys that name one place or organisation (``lexicons/theme_aliases.tsv``), by name."""
+    groups: dict[Key, list[Key]] = defaultdict(list)
+    for line in read_lexicon("theme_aliases.tsv"):
+        name, other = line.split("\t")
+        groups[tuple(name.split())].append(tuple(other.split()))
+    return tuple((name, *others) for name, others in groups.items())
 
 
 # Normal forms
