@@ -63,3 +63,15 @@ def test_name_parts_of_a_surname_in_ovich_after_a_patronymic(pipeline: Pipeline)
     normal = doc.need("normals")[0]
     assert (normal.text, normal.first, normal.middle, normal.last) == (
         "Алесь Иванович Карпович", "Алесь", "Иванович", "Карпович")
+
+
+def test_a_first_name_before_a_shared_plural_surname_takes_it(pipeline: Pipeline) -> None:
+    def names(text: str) -> list[tuple[str, str | None, str | None]]:
+        return [(n.text, n.first, n.last) for n in pipeline.process(text).need("normals")]
+
+    assert names("Приехали Анна и Пётр Соколовы.") == [
+        ("Анна Соколова", "Анна", "Соколова"), ("Пётр Соколов", "Пётр", "Соколов")]
+    assert names("Встретились с Анной и Петром Соколовыми.") == [
+        ("Анна Соколова", "Анна", "Соколова"), ("Петр Соколов", "Петр", "Соколов")]
+    assert names("Пришли Анна и Пётр Иванов.") == [  # a singular surname is his alone
+        ("Анна", "Анна", None), ("Пётр Иванов", "Пётр", "Иванов")]
