@@ -75,3 +75,19 @@ def test_a_first_name_before_a_shared_plural_surname_takes_it(pipeline: Pipeline
         ("Анна Соколова", "Анна", "Соколова"), ("Петр Соколов", "Петр", "Соколов")]
     assert names("Пришли Анна и Пётр Иванов.") == [  # a singular surname is his alone
         ("Анна", "Анна", None), ("Пётр Иванов", "Пётр", "Иванов")]
+
+
+def test_a_womans_name_the_tagger_read_as_a_mans_genitive(pipeline: Pipeline) -> None:
+    def people(text: str) -> list[str]:
+        doc = pipeline.process(text)
+        return [n.text for m, n in zip(doc.need("mentions"), doc.need("normals"), strict=True)
+                if m.type == "PER"]
+
+    assert people("В качестве эксперта выступила профессор Казанского федерального университета "
+                  "Дина Хабибуллина.") == ["Дина Хабибуллина"]
+    assert people("С докладом выступила сотрудница университета Александра Петрова.") == [
+        "Александра Петрова"]
+    assert people("Доклад профессора университета Александра Петрова вызвал интерес.") == [
+        "Александр Петров"]
+    assert people("Анна Иванова выступила с докладом профессора Александра Петрова.") == [
+        "Анна Иванова", "Александр Петров"]

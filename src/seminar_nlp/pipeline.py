@@ -21,7 +21,7 @@ from .stages.events import Events
 from .stages.lemma import Lemma
 from .stages.morph import Morph
 from .stages.ner import NER
-from .stages.normal import Normalize
+from .stages.normalize import Normalize
 from .stages.quotes import Quotes
 from .stages.roles import Roles
 from .stages.segment import Segment

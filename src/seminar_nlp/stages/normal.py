@@ -2,8 +2,7 @@
 
 People: every name word goes to the nominative, keeping the person's gender
 and number ("Максима Абрамова" -> "Максим Абрамов", "Ивановых" -> "Ивановы");
-initials and indeclinable surnames stay; a surname two people share is each
-one's ("Светлана и Михаил Ивановы" -> "Светлана Иванова", "Михаил Иванов"). Organisations and locations: the
+initials and indeclinable surnames stay. Organisations and locations: the
 head phrase (adjectives and the first noun) goes to the nominative and agrees
 with the head; genitive complements, quoted names, acronyms and everything
 after "им."/"имени" stay as written ("Санкт-Петербургского федерального
@@ -16,11 +15,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
-from ..records import Doc, Mention, Normal, Tag, Token
-from ..resources import Morphology, Resources
+from ..records import Mention, Normal, Tag, Token
+from ..resources import Morphology
 from .lemma import agreement
 
 Found = tuple[int, Any]  # (index of the parse in pymorphy3's list, the parse)
@@ -359,44 +358,3 @@ def name_parts(words: Sequence[str], roles: Sequence[str | None]
         if len(initials) > 1 and middle is None:
             middle = initials[1]
     return first, middle, last
-
-
-class Normalize:
-    name = "normal"
-    needs: tuple[str, ...] = ("tokens", "tags", "mentions")
-    provides: tuple[str, ...] = ("normals",)
-
-    def __init__(self, resources: Resources) -> None:
-        self.normalizer = Normalizer(resources.morph)
-
-    def __call__(self, docs: Sequence[Doc]) -> list[Doc]:
-        out = []
-        for doc in docs:
-            tokens, tags = doc.need("tokens"), doc.need("tags")
-            mentions = doc.need("mentions")
-            normals = [self.normalizer(mention, tokens, tags) for mention in mentions]
-            for index in range(len(mentions) - 1):
-                normals[index] = self.shared_surname(mentions[index:index + 2],
-                                                     normals[index:index + 2], tokens)
-            out.append(replace(doc, normals=tuple(normals)))
-        return out
-
-    def shared_surname(self, pair: Sequence[Mention], normals: Sequence[Normal],
-                       tokens: Sequence[Token]) -> Normal:
-        """A first name alone before "и" and a name with a plural surname shares it: "Светлана"
-        of "Светлана и Михаил Ивановы" is Светлана Иванова."""
-        (alone, named), (normal, other) = pair, normals
-        morph = self.normalizer.morph
-        if not (alone.type == named.type == "PER" and normal.first and not normal.last
-                and not normal.middle and other.last and named.token_start == alone.token_stop + 1
-                and tokens[alone.token_stop].form == "и"):
-            return normal
-        plural = morph.parse(tokens[named.token_stop - 1].form.lower())
-        gender = self.normalizer.gender_of(normal.first)
-        found = next(((number, parse) for number, parse in enumerate(morph.parse(
-            other.last.lower())) if "Surn" in parse.tag.grammemes), None)
-        if gender is None or found is None or \
-                not any({"plur", "Surn"} <= parse.tag.grammemes for parse in plural):
-            return normal
-        last = self.normalizer.inflect(other.last, found, {"nomn", "sing", gender})
-        return Normal(f"{normal.text} {last}", normal.first, None, last)
