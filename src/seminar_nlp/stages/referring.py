@@ -42,16 +42,22 @@ def agrees(s: Sentence, head: int, person: int) -> bool:
 
 
 def stated(doc: Doc, roles: Sequence[Role], role: Role) -> bool:
-    """Whether the document already gives this person (by surname) this position (of
-    this organisation, if it names one: "возглавляет «Металлоинвест»" and "возглавил
-    «Михайловский ГОК»" are two)."""
+    """Whether the document already gives this person (by surname) this position, or one
+    it begins (of this organisation, if it names one: "возглавляет «Металлоинвест»" and
+    "возглавил «Михайловский ГОК»" are two)."""
     normals = doc.need("normals")
 
     def who(index: int) -> str:
         return fold_name(normals[index].last or normals[index].text)
 
-    return any(earlier.role == role.role and who(earlier.person) == who(role.person)
+    return any(same_position(earlier.role, role.role) and who(earlier.person) == who(role.person)
                and (role.org is None or earlier.org == role.org) for earlier in roles)
+
+
+def same_position(earlier: str, later: str) -> bool:
+    """The same position, or the first words of it: "заместитель министра" after
+    "заместитель министра промышленности, торговли и предпринимательства"."""
+    return earlier == later or earlier.startswith((later + " ", later + ","))
 
 
 def fold_name(name: str) -> str:
