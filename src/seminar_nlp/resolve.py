@@ -233,7 +233,7 @@ def short_name(full: str, short: str) -> bool:
     words = short.split()
     if not 1 <= len(words) <= 3 or not short[:1].isupper() or short in places():
         return False
-    full_words = [word.lower() for word in WORD.findall(full)]
-    return any(word.lower()[start:start + STEM] and any(
-        other.startswith(word.lower()[start:start + STEM]) for other in full_words)
-        for word in words if len(word) > STEM for start in range(len(word) - STEM + 1))
+    stems = {word.lower()[start:start + STEM] for word in words if len(word) > STEM
+             for start in range(len(word) - STEM + 1)}
+    return any(other.startswith(stem) for other in map(str.lower, WORD.findall(full))
+               for stem in stems)

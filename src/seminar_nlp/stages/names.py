@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from ..records import Sentence
 from ..resources import Morphology, read_lexicon
@@ -44,6 +45,7 @@ class Lexicon:
         return max((self.cues[kind].match(view, index) for kind in kinds), default=0)
 
 
+@cache  # one per analyser: the Events and Themes stages share it
 def load_lexicon(morph: Morphology) -> Lexicon:
     types: dict[tuple[str, ...], str] = {}
     for line in read_lexicon("event_types.txt"):

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from ..resources import read_lexicon
 from .positions import is_head
-from .role_orgs import coordinated_orgs, org_at, org_nouns, places_after
+from .role_orgs import coordinated_orgs, lower_genitive, org_at, org_nouns, places_after
 
 if TYPE_CHECKING:
     from .roles import Sentence
@@ -192,11 +192,6 @@ def tail_step(s: Sentence, index: int, cases: frozenset[str]) -> int:
             not is_head(s.lemmas[index + 1], s.form(index + 1)):
         return 1
     return 0
-
-
-def lower_genitive(s: Sentence, index: int) -> bool:
-    return index < s.last and s.form(index)[:1].islower() and \
-        s.tags[index].pos in ("NOUN", "ADJ") and s.tags[index].feats.get("Case") == "Gen"
 
 
 def listed_genitives(s: Sentence, index: int) -> bool:

@@ -112,11 +112,16 @@ def common_org(s: Sentence, at: int) -> tuple[int, int, int | None] | None:
     return at, stop, None
 
 
+def lower_genitive(s: Sentence, index: int) -> bool:
+    """A lower-case noun or adjective in the genitive."""
+    return index < s.last and s.form(index)[:1].islower() and \
+        s.tags[index].pos in ("NOUN", "ADJ") and s.tags[index].feats.get("Case") == "Gen"
+
+
 def genitive_tail(s: Sentence, stop: int) -> int:
     """The end of the lower-case genitive words from ``stop`` ("обороны", "разработчиков
     медицинских информационных систем")."""
-    while stop < s.last and s.form(stop)[:1].islower() and \
-            s.tags[stop].pos in ("NOUN", "ADJ") and s.tags[stop].feats.get("Case") == "Gen":
+    while lower_genitive(s, stop):
         stop += 1
     return stop
 
