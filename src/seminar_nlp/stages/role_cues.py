@@ -31,6 +31,12 @@ def cues() -> tuple[tuple[str, ...], ...]:
 
 
 @cache
+def cue_nouns() -> frozenset[str]:
+    """The nouns that end a cue and take a position in the genitive ("пост", "должность")."""
+    return frozenset(cue[-1] for cue in cues() if len(cue) > 1)
+
+
+@cache
 def appointing_verbs() -> frozenset[str]:
     return frozenset(read_lexicon("appointing_verbs.txt"))
 

@@ -28,7 +28,7 @@ from .normal import Normalizer, is_acronym, join
 from .position_phrase import Phrase, find_phrase, place_of
 from .positions import heads_phrase
 from .referring import agrees, antecedent, stated
-from .role_cues import after_cue, person_by_cue, subject_of_predicate
+from .role_cues import after_cue, cue_nouns, person_by_cue, subject_of_predicate
 from .role_orgs import QUOTES, org_at
 
 LINKS = frozenset({",", "—", "–", "-", "("})
@@ -38,7 +38,8 @@ LIST_OPENERS = ((",", "среди", "которых", "—"), (",", "среди"
                 ("—",), ("–",), (":",))
 AGE = re.compile(r"\d+-(?:летн|лет)\w*")  # "89-летний", "36-летнего"
 # A kin noun before a position in the genitive takes the name after it for itself, unless
-# the name agrees with the position ("внучка вице-президента Лукойла Ралифа Сафина").
+# the name agrees with the position ("внучка вице-президента Лукойла Ралифа Сафина"); any
+# other noun does when the name can only be nominative (``complement_of``).
 KIN = frozenset({"муж", "жена", "супруг", "супруга", "вдова", "вдовец", "сын", "дочь", "отец",
                  "мать", "брат", "сестра", "внук", "внучка", "племянник", "племянница"})
 
@@ -97,8 +98,7 @@ class Sentence:
 def persons_after(s: Sentence, phrase: Phrase) -> list[int]:
     """The people named right after the phrase (past a remark in brackets, an age)."""
     index = skip_remark(s, phrase.end)
-    if phrase.begin > s.first and s.lemmas[phrase.begin - 1] in KIN and index < s.last and \
-            s.tags[index].feats.get("Case") != s.tags[phrase.head].feats.get("Case"):
+    if phrase.begin > s.first and index < s.last and complement_of(s, phrase, index):
         return []  # "муж актрисы Сергей Сенин": the name is the husband's
     plural = s.plural(phrase.head)
     if plural:
@@ -106,6 +106,29 @@ def persons_after(s: Sentence, phrase: Phrase) -> list[int]:
     if AGE.fullmatch(s.form(index)):
         index += 1  # "президент 89-летний Роберт Мугабе"
     return names_at(s, phrase, index)
+
+
+def complement_of(s: Sentence, phrase: Phrase, name: int) -> bool:
+    """Whether the phrase is the genitive of the noun before it, and the name after it is
+    that noun's: "муж актрисы Сергей Сенин", "охранник президента Иван Петров"."""
+    before, case = phrase.begin - 1, s.tags[phrase.head].feats.get("Case")
+    if s.tags[name].feats.get("Case") == case:
+        return False
+    if s.lemmas[before] in KIN:
+        return True
+    # "Пост главы правительства Мали Кейта занимал ...": a cue's noun takes the position.
+    return case == "Gen" and s.tags[before].pos == "NOUN" and \
+        (s.form(before)[:1].islower() or before == s.first) and \
+        s.lemmas[before].lower() not in cue_nouns() and \
+        not s.in_mention(before, "PER", "ORG", "LOC") and only_nominative(s, name)
+
+
+def only_nominative(s: Sentence, index: int) -> bool:
+    """A word the tagger calls nominative that the dictionary cannot read as a genitive
+    ("Иван", not "Фолькера" or an indeclinable "Кэрри")."""
+    if s.tags[index].feats.get("Case") != "Nom":
+        return False
+    return not any("gent" in parse.tag.grammemes for parse in s.morph.parse(s.form(index).lower()))
 
 
 def names_at(s: Sentence, phrase: Phrase, index: int) -> list[int]:
