@@ -127,6 +127,14 @@ def test_names_of_one_country_are_one_theme(pipeline: Pipeline) -> None:
     assert not {"РФ", "Российская Федерация"} & set(themes)
 
 
+def test_an_acronym_with_a_case_ending_is_shown_bare(pipeline: Pipeline) -> None:
+    text = ("Акционеры ЮКОСа обратились в ЕСПЧ. Компенсации акционерам ЮКОСа выплатят не скоро. "
+            "Решение по делу ЮКОСа принято в Страсбурге.")
+    themes = [theme.theme for theme in pipeline.process(text).need("themes")]
+    assert themes[0] == "ЮКОС"
+    assert "ЮКОСа" not in themes
+
+
 def test_a_document_without_words_has_no_themes(themes_pipeline: Pipeline) -> None:
     doc = themes_pipeline.run_batch([Doc(Source("d", "<test>", "2026 — 18:00 …"))])[0]
     assert doc.need("themes") == ()

@@ -24,7 +24,7 @@ from functools import cache
 from ..records import Doc, Tag, Token
 from ..resources import Morphology, read_lexicon
 from .lemma import agreement
-from .normal import Found, Normalizer, clean_word, is_acronym, join
+from .normal import INFLECTED_ACRONYM, Found, Normalizer, clean_word, is_acronym, join
 
 Key = tuple[str, ...]
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W_]+)*")
@@ -303,6 +303,9 @@ class Phrases:
 
     def agree(self, forms: list[str], marks: Sequence[Tag], head: int) -> list[str]:
         """The head in the nominative and its modifiers agreeing, unless it is in capitals."""
+        if (acronym := INFLECTED_ACRONYM.fullmatch(forms[head])) is not None:
+            forms[head] = acronym.group(1)  # "ЮКОСа" -> "ЮКОС"
+            return forms
         found = [self.parse(form, tag.pos if index == head else "ADJ", tag.feats)
                  for index, (form, tag) in enumerate(zip(forms[:head + 1], marks, strict=False))]
         if (head_found := found[head]) is None or any(map(str.isupper, forms[head][1:])):
