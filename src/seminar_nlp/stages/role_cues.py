@@ -105,6 +105,21 @@ def object_after(s: Sentence, end: int, person: int, gap_words: int) -> bool:
             and not any(s.tags[i].pos in ("VERB", "AUX") for i in gap))
 
 
+def object_before(s: Sentence, begin: int, head: int) -> int | None:
+    """The object between a verb of appointing and a position in the instrumental:
+    "назначил Ивана Петрова министром финансов", "избрал Анну Смирнову председателем"."""
+    if s.tags[head].feats.get("Case") != "Ins":
+        return None
+    person = s.mention_ending_at(begin, "PER")
+    if person is None:
+        return None
+    start = s.mentions[person].token_start
+    tag = s.tags[start]
+    accusative = tag.feats.get("Case") == "Acc" or \
+        tag.feats.get("Case") == "Gen" and tag.feats.get("Animacy") == "Anim"
+    return person if accusative and start > s.first and appointing(s, start) else None
+
+
 def nominative(s: Sentence, person: int) -> bool:
     """Whether a name can be a subject (not "стал первым представителем США ... после
     ликвидации лидера Усамы бин Ладена")."""

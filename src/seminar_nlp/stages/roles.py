@@ -28,7 +28,13 @@ from .normal import Normalizer, is_acronym, join
 from .position_phrase import Phrase, find_phrase, place_of
 from .positions import heads_phrase
 from .referring import agrees, antecedent, stated
-from .role_cues import after_cue, cue_nouns, person_by_cue, subject_of_predicate
+from .role_cues import (
+    after_cue,
+    cue_nouns,
+    object_before,
+    person_by_cue,
+    subject_of_predicate,
+)
 from .role_orgs import QUOTES, org_at
 
 LINKS = frozenset({",", "—", "–", "-", "("})
@@ -324,6 +330,8 @@ class RoleFinder:
         # "Вместо Оливера Кана, капитаном стал Михаель Баллак": the subject, not the name
         # before the comma.
         linked = subject_of_predicate(s, phrase.begin, phrase.head, phrase.end)
+        if linked is None:
+            linked = object_before(s, phrase.begin, phrase.head)
         if linked is None:
             linked = person_before(s, phrase.begin)
         if linked is None:
