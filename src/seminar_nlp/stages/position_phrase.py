@@ -178,6 +178,8 @@ def tail_step(s: Sentence, index: int, cases: frozenset[str]) -> int:
         return close - index + 1  # "главе крестьянского (фермерского) хозяйства"
     if form == "," and listed_genitives(s, index + 1):
         return 1  # "министра промышленности, торговли и предпринимательства"
+    if form == "№" and index + 1 < s.last and s.tags[index + 1].pos == "NUM":
+        return 2  # "директор школы № 5"
     if s.in_mention(index, "PER") or not form[:1].islower() or s.lemmas[index] in OPENERS:
         return 0
     if tag.pos in ("NOUN", "ADJ", "NUM") and tag.feats.get("Case") in cases:

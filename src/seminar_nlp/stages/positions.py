@@ -7,10 +7,10 @@ from functools import cache
 from ..resources import read_lexicon
 
 PREFIXES = ("вице-", "экс-", "зам-")
-# Heads that are participles or abbreviations, which the tagger does not call nouns.
-NOT_NOUNS = frozenset({"заведующий", "заведующая", "управляющий", "управляющая", "командующий",
-                       "исполняющий", "исполняющая", "уполномоченный", "уполномоченная",
-                       "зав", "зав.", "и.о.", "и. о.", "врио"})
+# Heads that are participles (by the stem of any of their forms: "заведующей") or
+# abbreviations, which the tagger does not call nouns or gives a verb's lemma.
+PARTICIPLES = ("заведующ", "управляющ", "командующ", "исполняющ", "уполномоченн")
+ABBREVIATIONS = frozenset({"зав", "зав.", "и.о.", "и. о.", "врио"})
 
 
 @cache
@@ -34,9 +34,15 @@ def is_head(*words: str) -> bool:
 def heads_phrase(lemma: str, form: str, pos: str, next_form: str = "") -> bool:
     """Whether a token heads a position phrase: a listed noun, or a listed participle
     that is not just the adjective of a listed noun ("управляющий директор")."""
-    if form.lower() in NOT_NOUNS or lemma.lower() in NOT_NOUNS:
+    if not_noun(form) or not_noun(lemma):
         return not is_head(next_form)
     if pos in ("NOUN", "PROPN"):
         return is_head(lemma, form)
     # The tagger calls some capitalised or prefixed nouns adjectives ("Экс-председатель").
     return pos == "ADJ" and "-" in form and is_head(lemma)
+
+
+def not_noun(word: str) -> bool:
+    """A participle or abbreviation that heads a position ("заведующей", "и.о.")."""
+    word = word.lower()
+    return word in ABBREVIATIONS or word.startswith(PARTICIPLES)
