@@ -92,8 +92,9 @@ def doc_mentions(doc: Doc, spans: Sequence[object], morph: Morphology
             mentions.append(Mention(tokens[first].start, tokens[last - 1].stop, kind,
                                     sent, first, last))
     lemmas = doc.need("lemmas")
+    initial = frozenset(sentence.token_start for sentence in sentences)
     mentions = [trimmed for m in mentions if not numbered_person(m, tokens)
-                and (trimmed := trim_position(m, tokens, lemmas)) is not None]
+                and (trimmed := trim_position(m, tokens, lemmas, morph, initial)) is not None]
     return tuple(join_chains(mentions, doc.need("tokens"), doc.need("tags"), morph))
 
 
@@ -104,16 +105,26 @@ def numbered_person(mention: Mention, tokens: Sequence[Token]) -> bool:
         for char in token.form)
 
 
-def trim_position(mention: Mention, tokens: Sequence[Token], lemmas: Sequence[str]
-                  ) -> Mention | None:
+def trim_position(mention: Mention, tokens: Sequence[Token], lemmas: Sequence[str],
+                  morph: Morphology, initial: frozenset[int]) -> Mention | None:
     """Cut a position the model took into a name: "[Проректоры] ТПУ", "[Замглавы]",
-    "[Император] Акихито"."""
+    "[Император] Акихито"; a position alone that opens a sentence is no person
+    ("Модератором выступил ...") unless it can be a name ("Королева поблагодарила
+    ..."); inside one its capital makes it a name ("Не стоит Адвокату ...")."""
     first = mention.token_start
     if mention.type == "LOC" or not is_head(lemmas[first], tokens[first].form):
         return mention
     if mention.token_stop - first < 2:
-        return None if mention.type == "ORG" else mention
+        if mention.type == "ORG" or first in initial and not name_like(tokens[first], morph):
+            return None
+        return mention
     return replace(mention, token_start=first + 1, start=tokens[first + 1].start)
+
+
+def name_like(token: Token, morph: Morphology) -> bool:
+    """Whether the dictionary can read a word as a first name, surname or patronymic."""
+    return any({"Name", "Surn", "Patr"} & parse.tag.grammemes
+               for parse in morph.parse(token.form.lower()))
 
 
 def genitive(token: Token, tag: Tag, morph: Morphology) -> bool:

@@ -14,6 +14,8 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..resources import read_lexicon
+from .degrees import MAX_DEGREE, degree_before
+from .readings import instrumental
 
 if TYPE_CHECKING:
     from .roles import Sentence
@@ -108,7 +110,7 @@ def object_after(s: Sentence, end: int, person: int, gap_words: int) -> bool:
 def object_before(s: Sentence, begin: int, head: int) -> int | None:
     """The object between a verb of appointing and a position in the instrumental:
     "назначил Ивана Петрова министром финансов", "избрал Анну Смирнову председателем"."""
-    if s.tags[head].feats.get("Case") != "Ins":
+    if not instrumental(s, head):
         return None
     person = s.mention_ending_at(begin, "PER")
     if person is None:
@@ -129,7 +131,8 @@ def nominative(s: Sentence, person: int) -> bool:
 def subject_after(s: Sentence, end: int, person: int) -> bool:
     """A nominative name right after a verb that follows the phrase: "в качестве
     модератора выступил Иван Петров", "..., в качестве заместителя, входит Петров"."""
-    gap = range(end, s.mentions[person].token_start)
+    # "Модератором выступил доктор экономических наук Иван Петров": past the degree.
+    gap = range(end, degree_before(s, s.mentions[person].token_start, comma=False))
     between = {s.tags[i].pos for i in gap}
     return (len(gap) <= 3 and nominative(s, person) and not {"NOUN", "PROPN"} & between
             and bool({"VERB", "AUX"} & between))
@@ -139,10 +142,10 @@ def subject_of_predicate(s: Sentence, start: int, head: int, end: int) -> int | 
     """The subject named after a position in the instrumental and a verb: "Главой
     Рособрнадзора назначен Сергей Кравцов", "Новым ректором избран Иван Петров" (not
     "с президентом приехали ...")."""
-    if s.tags[head].feats.get("Case") != "Ins" or \
+    if not instrumental(s, head) or \
             start > s.first and s.tags[start - 1].pos == "ADP":
         return None
-    after = next((s.starts[index] for index in range(end, min(end + 4, s.last))
+    after = next((s.starts[index] for index in range(end, min(end + 4 + MAX_DEGREE, s.last))
                   if index in s.starts), None)
     if after is None or s.mentions[after].type != "PER" or not subject_after(s, end, after):
         return None

@@ -23,10 +23,12 @@ from dataclasses import replace
 
 from ..records import Doc, Mention, Role, Tag, Token
 from ..resources import Morphology, Resources
+from .degrees import degree_before, skip_degree
 from .heading import verb_roles
 from .normal import Normalizer, is_acronym, join
 from .position_phrase import Phrase, find_phrase, place_of
 from .positions import heads_phrase
+from .readings import capital_head, instrumental
 from .referring import agrees, antecedent, stated
 from .role_cues import (
     after_cue,
@@ -103,7 +105,7 @@ class Sentence:
 
 def persons_after(s: Sentence, phrase: Phrase) -> list[int]:
     """The people named right after the phrase (past a remark in brackets, an age)."""
-    index = skip_remark(s, phrase.end)
+    index = skip_degree(s, skip_remark(s, phrase.end))  # "профессор, д.м.н. Анна Смирнова"
     if phrase.begin > s.first and index < s.last and complement_of(s, phrase, index):
         return []  # "муж актрисы Сергей Сенин": the name is the husband's
     plural = s.plural(phrase.head)
@@ -205,8 +207,8 @@ def skip_brackets(s: Sentence, index: int) -> int:
 def predicate_of(s: Sentence, waiting: Phrase, phrase: Phrase) -> bool:
     """An instrumental position, a verb, and a position in the nominative: one person's
     ("Модератором семинара выступил профессор кафедры ... Константин Сёмин")."""
-    gap = range(waiting.end, phrase.begin)
-    return (s.tags[waiting.head].feats.get("Case") == "Ins"
+    gap = range(waiting.end, degree_before(s, phrase.begin))
+    return (instrumental(s, waiting.head)
             and s.tags[phrase.head].feats.get("Case") == "Nom"
             and 0 < len(gap) <= 2 and all(s.tags[i].pos in ("VERB", "AUX") for i in gap))
 
@@ -221,6 +223,7 @@ def skip_remark(s: Sentence, index: int) -> int:
 
 
 def person_before(s: Sentence, start: int) -> int | None:
+    start = degree_before(s, start)  # "Иван Петров, доктор технических наук, профессор"
     if start - 1 >= s.first and s.form(start - 1) in LINKS:
         return s.mention_ending_at(start - 1, "PER")
     return None
@@ -277,8 +280,8 @@ class RoleFinder:
         previous: tuple[int, Phrase] | None = None  # last person and phrase given a role
         pending: list[Phrase] = []  # "основатель и генеральный директор X А. Б."
         while index < s.last:
-            if not heads_phrase(s.lemmas[index], s.form(index), s.tags[index].pos,
-                                s.form(index + 1)) or \
+            if not (heads_phrase(s.lemmas[index], s.form(index), s.tags[index].pos,
+                                 s.form(index + 1)) or capital_head(s, index)) or \
                     s.in_mention(index, "PER", "ORG", "LOC"):
                 index += 1
                 continue
