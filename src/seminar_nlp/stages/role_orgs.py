@@ -73,7 +73,9 @@ def org_at(s: Sentence, index: int) -> tuple[int, int, int | None] | None:
         return at, at + 1, None
     if (stop := quoted_end(s, at, MAX_QUOTED)) is not None:  # "лидер московского «Центра»"
         return at, stop, s.mention_at(at + 1, "ORG") or s.mention_at(at, "ORG")
-    if s.tags[at].pos == "NOUN" and (stop := quoted_end(s, at + 1)) is not None:
+    # "компании «Альфа»", not "директор по науке «Яндекса»": a word of a "по" phrase.
+    if s.tags[at].pos == "NOUN" and s.tags[at].feats.get("Case") not in ("Dat", "Loc") and \
+            (stop := quoted_end(s, at + 1)) is not None:
         return at, stop, s.mention_at(at + 1, "ORG") or s.mention_at(at + 2, "ORG")
     if at == index and genitive_name(s, at):  # "оператор Аль-Джазиры", "вратарь Баварии"
         stop = at + 1

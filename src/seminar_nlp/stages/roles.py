@@ -6,7 +6,9 @@ The person is a PER mention right after the phrase ("ректор ТГУ Эду�
 Галкин", several when the position is plural: "ректоры МГУ и СПбГУ ..."), one
 before it across a comma, dash or bracket ("Максим Абрамов, руководитель
 ..."), or the one a cue points to ("в должности ...", "в качестве ...",
-"Главой ... назначен X", ``role_cues.py``); a verb of leading states one too
+"Главой ... назначен X", ``role_cues.py``); lists, brackets, dashes and joins
+between them are read in ``role_links.py``, and an academic degree between a name
+and its position is stepped over (``degrees.py``); a verb of leading states one too
 ("Варичев возглавил «Михайловский ГОК»", ``heading.py``). A position that is
 the subject of a sentence naming no one, or follows a cue there ("До этого
 занимал пост ..."), refers back to the one person named in the two sentences
@@ -28,7 +30,7 @@ from .heading import verb_roles
 from .normal import Normalizer, is_acronym, join
 from .position_phrase import Phrase, find_phrase, place_of
 from .positions import heads_phrase
-from .readings import capital_head, instrumental
+from .readings import capital_head
 from .referring import agrees, antecedent, stated
 from .role_cues import (
     after_cue,
@@ -37,13 +39,20 @@ from .role_cues import (
     person_by_cue,
     subject_of_predicate,
 )
+from .role_links import (
+    coordinated,
+    dash_after,
+    joined,
+    list_start,
+    one_of,
+    predicate_of,
+    skip_brackets,
+    skip_remark,
+)
 from .role_orgs import QUOTES, org_at
 
 LINKS = frozenset({",", "—", "–", "-", "("})
 POSSESSIVES = frozenset({"его", "её", "ее", "их"})
-LIST_OPENERS = ((",", "среди", "которых", "—"), (",", "среди", "которых", "–"),
-                (",", "среди", "которых"), (",", "среди", "них"), (",", "в", "том", "числе"),
-                ("—",), ("–",), (":",))
 AGE = re.compile(r"\d+-(?:летн|лет)\w*")  # "89-летний", "36-летнего"
 # A kin noun before a position in the genitive takes the name after it for itself, unless
 # the name agrees with the position ("внучка вице-президента Лукойла Ралифа Сафина"); any
@@ -153,15 +162,6 @@ def names_at(s: Sentence, phrase: Phrase, index: int) -> list[int]:
     return found
 
 
-def list_start(s: Sentence, index: int) -> int:
-    """Past the words that open a list of names after a plural position: "музыканты
-    группы — А, Б и В", "писатели, среди которых — А и Б", "врачи, в том числе А"."""
-    for opener in LIST_OPENERS:
-        if [s.form(i).lower() for i in range(index, index + len(opener))] == list(opener):
-            return index + len(opener)
-    return index
-
-
 def holder_after(s: Sentence, phrase: Phrase, person: int) -> int:
     """The name after a genitive one, which is whose the position is: "адвокат
     Александра Кокорина Андрей Ромашов", "пресс-секретарь Путина Дмитрий Песков"."""
@@ -171,55 +171,6 @@ def holder_after(s: Sentence, phrase: Phrase, person: int) -> int:
             s.case_of(holder) != "Nom":
         return person
     return holder
-
-
-def one_of(s: Sentence, start: int) -> int | None:
-    """Where "один из" ("одна из", "одним из") stands right before a plural position."""
-    if start - 2 >= s.first and s.form(start - 1).lower() == "из" and \
-            s.lemmas[start - 2] == "один":
-        return start - 2
-    return None
-
-
-def joined(s: Sentence, end: int, start: int) -> bool:
-    """Whether two position phrases are joined as one person's: "..., а также ...",
-    "бывший вице-президент Лукойла, а ныне член Совета Федерации ..."."""
-    between = [s.form(i).lower() for i in range(end, start)]
-    return between in (["и"], [","], [",", "а", "также"], ["а", "также"], [",", "и"],
-                       [",", "а", "затем"], ["а", "затем"], [",", "а", "ныне"], ["а", "ныне"],
-                       [",", "а", "теперь"], [",", "ныне"])
-
-
-def coordinated(s: Sentence, first: Phrase, second: Phrase) -> bool:
-    """Two positions listed with "и" or a comma: "основатель и директор X"."""
-    between = [s.form(i).lower() for i in range(skip_remark(s, first.end), second.begin)]
-    return between in (["и"], [","], [",", "и"])
-
-
-def skip_brackets(s: Sentence, index: int) -> int:
-    """The index after a bracketed remark at ``index`` ("Юрий Царёв (проект «Метро»)")."""
-    if s.form(index) != "(":
-        return index
-    close = next((i for i in range(index + 1, min(s.last, index + 12)) if s.form(i) == ")"), None)
-    return index if close is None else close + 1
-
-
-def predicate_of(s: Sentence, waiting: Phrase, phrase: Phrase) -> bool:
-    """An instrumental position, a verb, and a position in the nominative: one person's
-    ("Модератором семинара выступил профессор кафедры ... Константин Сёмин")."""
-    gap = range(waiting.end, degree_before(s, phrase.begin))
-    return (instrumental(s, waiting.head)
-            and s.tags[phrase.head].feats.get("Case") == "Nom"
-            and 0 < len(gap) <= 2 and all(s.tags[i].pos in ("VERB", "AUX") for i in gap))
-
-
-def skip_remark(s: Sentence, index: int) -> int:
-    """Past a bracketed remark that names no one ("глава «Движения ...» (MDC) премьер
-    Морган Цвангираи"); a name in brackets may be the holder's."""
-    after = skip_brackets(s, index)
-    if any(s.in_mention(i, "PER") for i in range(index, after)):
-        return index
-    return after
 
 
 def person_before(s: Sentence, start: int) -> int | None:
@@ -288,6 +239,7 @@ class RoleFinder:
             phrase = find_phrase(s, index)
             persons = self.persons(s, phrase, previous)
             if pending and not (phrase.begin == skip_remark(s, pending[-1].end)
+                                or phrase.begin == dash_after(s, pending[-1])
                                 or joined(s, skip_remark(s, pending[-1].end), phrase.begin)
                                 or predicate_of(s, pending[-1], phrase)):
                 pending = []  # only positions listed right before each other share a person
@@ -330,6 +282,8 @@ class RoleFinder:
             return found if len(found) > 1 else []
         if found:
             return found
+        if (dash := dash_after(s, phrase)) is not None:
+            return names_at(s, phrase, dash)  # "Модератор — Иван Петров"; else the next's
         # "Вместо Оливера Кана, капитаном стал Михаель Баллак": the subject, not the name
         # before the comma.
         linked = subject_of_predicate(s, phrase.begin, phrase.head, phrase.end)

@@ -1,0 +1,87 @@
+"""How a position phrase links to the words around it: the lists, brackets, dashes and
+joins that let a name or another position stand apart from it ("писатели, среди
+которых — А и Б", "(научный руководитель — профессор А. Б.)", "основатель и директор")."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .degrees import degree_before
+from .readings import instrumental
+from .textview import DASHES
+
+if TYPE_CHECKING:
+    from .position_phrase import Phrase
+    from .roles import Sentence
+
+LIST_OPENERS = ((",", "среди", "которых", "—"), (",", "среди", "которых", "–"),
+                (",", "среди", "которых"), (",", "среди", "них"), (",", "в", "том", "числе"),
+                ("—",), ("–",), (":",))
+
+
+def list_start(s: Sentence, index: int) -> int:
+    """Past the words that open a list of names after a plural position: "музыканты
+    группы — А, Б и В", "писатели, среди которых — А и Б", "врачи, в том числе А"."""
+    for opener in LIST_OPENERS:
+        if [s.form(i).lower() for i in range(index, index + len(opener))] == list(opener):
+            return index + len(opener)
+    return index
+
+
+def one_of(s: Sentence, start: int) -> int | None:
+    """Where "один из" ("одна из", "одним из") stands right before a plural position."""
+    if start - 2 >= s.first and s.form(start - 1).lower() == "из" and \
+            s.lemmas[start - 2] == "один":
+        return start - 2
+    return None
+
+
+def joined(s: Sentence, end: int, start: int) -> bool:
+    """Whether two position phrases are joined as one person's: "..., а также ...",
+    "бывший вице-президент Лукойла, а ныне член Совета Федерации ..."."""
+    between = [s.form(i).lower() for i in range(end, start)]
+    return between in (["и"], [","], [",", "а", "также"], ["а", "также"], [",", "и"],
+                       [",", "а", "затем"], ["а", "затем"], [",", "а", "ныне"], ["а", "ныне"],
+                       [",", "а", "теперь"], [",", "ныне"])
+
+
+def dash_after(s: Sentence, phrase: Phrase) -> int | None:
+    """After the dash that follows a position opening a sentence or a bracket, whose
+    holder is named after it: "Модератор — Иван Петров", "(научный руководитель —
+    профессор Анна Смирнова)"."""
+    index = skip_remark(s, phrase.end)
+    if s.form(index) in DASHES and (phrase.begin == s.first or s.form(phrase.begin - 1) == "("):
+        return index + 1
+    return None
+
+
+def coordinated(s: Sentence, first: Phrase, second: Phrase) -> bool:
+    """Two positions listed with "и" or a comma: "основатель и директор X"."""
+    between = [s.form(i).lower() for i in range(skip_remark(s, first.end), second.begin)]
+    return between in (["и"], [","], [",", "и"])
+
+
+def skip_brackets(s: Sentence, index: int) -> int:
+    """The index after a bracketed remark at ``index`` ("Юрий Царёв (проект «Метро»)")."""
+    if s.form(index) != "(":
+        return index
+    close = next((i for i in range(index + 1, min(s.last, index + 12)) if s.form(i) == ")"), None)
+    return index if close is None else close + 1
+
+
+def predicate_of(s: Sentence, waiting: Phrase, phrase: Phrase) -> bool:
+    """An instrumental position, a verb, and a position in the nominative: one person's
+    ("Модератором семинара выступил профессор кафедры ... Константин Сёмин")."""
+    gap = range(waiting.end, degree_before(s, phrase.begin))
+    return (instrumental(s, waiting.head)
+            and s.tags[phrase.head].feats.get("Case") == "Nom"
+            and 0 < len(gap) <= 2 and all(s.tags[i].pos in ("VERB", "AUX") for i in gap))
+
+
+def skip_remark(s: Sentence, index: int) -> int:
+    """Past a bracketed remark that names no one ("глава «Движения ...» (MDC) премьер
+    Морган Цвангираи"); a name in brackets may be the holder's."""
+    after = skip_brackets(s, index)
+    if any(s.in_mention(i, "PER") for i in range(index, after)):
+        return index
+    return after
