@@ -33,6 +33,8 @@ OPENERS = frozenset("«\"“„(")
 GENDERS = ("masc", "femn", "neut")
 # An acronym with a case ending: "МИДа", "ВУЗом".
 INFLECTED_ACRONYM = re.compile(r"([A-ZА-ЯЁ]{2,})(?:а|у|ом|е|ы|ов|ам|ах|ами)")
+# Endings of a surname in -ов/-ин in the plural ("Ивановы", "Ивановых", "Пушкиными").
+PLURAL_SURNAME_ENDINGS = ("ы", "ых", "ым", "ыми")
 
 
 def clean_word(form: str) -> str:
@@ -164,7 +166,9 @@ class Normalizer:
             # A surname shared by two first names is plural ("Светлана и Михаил Ивановы"):
             # each person's is singular. Other plural readings of one person's word are
             # guesses and stay as written.
-            shared = {"plur", "Surn"} <= grams and roles[:index].count("first") == 1
+            # ("Фальков" is a singular name the dictionary knows only as Фальк's plural.)
+            shared = {"plur", "Surn"} <= grams and roles[:index].count("first") == 1 and \
+                clean_word(words[index]).endswith(PLURAL_SURNAME_ENDINGS)
             if index in reading.clash or ("plur" in grams and not plural and not shared):
                 continue
             if indeclinable(found, tags[index]):
