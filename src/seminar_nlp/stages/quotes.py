@@ -156,6 +156,28 @@ def dash_line_speech(view: View, dash: int, stop: int) -> list[Speech]:
     return [speech for speech in found if speech.last > speech.first]
 
 
+def interrupted_speech(view: View, start: int, stop: int) -> list[Speech]:
+    """A «...» that opens a sentence and its attribution interrupts: "«Это важный шаг,
+    — заявила Анна Смирнова. — Мы продолжим работу»"."""
+    if not opens_clause(view, start):
+        return []
+    depth = view.depth[start] + 1
+    found: list[Speech] = []
+    begin = index = start + 1
+    clause: tuple[int, int] | None = None
+    while index < stop:
+        if view.depth[index] == depth and attribution_at(view, index):
+            end = continuation(view, index + 1, stop)
+            clause = (index + 1, end)
+            found.append(Speech(begin, trimmed(view, begin, index), "after", clause))
+            begin = index = end + 1
+            continue
+        index += 1
+    if found and clause is not None and begin < stop:
+        found.append(Speech(begin, trimmed(view, begin, stop), "after", clause))
+    return [speech for speech in found if speech.last > speech.first]
+
+
 def continuation(view: View, start: int, stop: int) -> int:
     """Where the speech resumes after an attribution ("... — сказал X. — Ещё ..."), or stop."""
     for index in range(start, stop):
@@ -185,6 +207,8 @@ def find_speech(view: View) -> list[Speech]:
             speech = guillemet_speech(view, start, stop)
             if speech is not None:
                 found.append(speech)
+            else:
+                found.extend(interrupted_speech(view, start, stop))
     return sorted(found, key=lambda speech: speech.first)
 
 
