@@ -16,8 +16,10 @@ from functools import cache
 
 from ..records import Sentence
 from ..resources import Morphology, read_lexicon
+from .dates import find_dates
 from .textview import DASHES, Phrases, View, fold
 
+MAX_OBJECT_GAP = 6  # words between "провёл" and the event ("провёл 18 марта в Казани семинар")
 MAX_ROLE_GAP = 3  # words between "организатором" and "выступил" ("организатором семинара")
 LIST_BREAKS = frozenset({";", ":", "—", "–"})
 LIST_ENDS = ("partner_prep", "co_organizer", "list_stop", "organizer_noun", "partner_noun")
@@ -183,24 +185,61 @@ def neighbour(view: View, index: int, step: int, start: int, stop: int) -> int |
 def refers_to_event(view: View, refs: frozenset[str], index: int) -> bool:
     """An event word, a closing «, or an object pronoun ("Его провёл ...")."""
     tag = view.tags[index]
-    return (view.lemmas[index] in refs or view.words[index] == "»"
+    return (view.lemmas[index] in refs or view.words[index] == "»" and titled(view, refs, index)
             or tag.pos == "PRON" and tag.feats.get("Case") == "Acc")
+
+
+def titled(view: View, refs: frozenset[str], closer: int) -> bool:
+    """Whether a closing quote ends the event's «title» (not "Центр «IT-куб»")."""
+    opener = next((start for start, stop in view.closers.items() if stop == closer), None)
+    return opener is not None and any(view.lemmas[k] in refs
+                                      for k in range(max(0, opener - 4), opener))
 
 
 def verb_names(view: View, lex: Lexicon, refs: frozenset[str], index: int,
                sentence: tuple[int, int]) -> Names | None:
-    """Organisers of "<event> провёл X" (after the verb) or "X провёл <event>" (before)."""
-    before, after = neighbour(view, index, -1, *sentence), neighbour(view, index, 1, *sentence)
+    """Organisers of "X провёл <event>" (before the verb) or "<event> провёл X" (after);
+    a date may stand between ("X провёл 3 февраля вебинар", "X 3 февраля провёл ...")."""
+    dates = date_tokens(view, *sentence)
+    before = neighbour(view, index, -1, *sentence)
+    while before is not None and before in dates:
+        before = neighbour(view, before, -1, *sentence)
+    if object_ahead(view, refs, index, sentence[1], dates):
+        start = index
+        while start > sentence[0] and view.words[start - 1] != ",":
+            start -= 1
+        while start < index and not starts_name(view, lex, [start]):
+            start += 1  # "18 марта Фонд X провёл семинар": the names start at "Фонд"
+        end = index
+        while end > start and end - 1 in dates:
+            end -= 1  # "Фонд X 18 марта провёл семинар"
+        return name_list(view, lex, start, end)[0], index + 1
     if before is not None and refers_to_event(view, refs, before):
         return name_list(view, lex, index + 1, sentence[1])
-    if after is None or view.lemmas[after] not in refs:
-        return None
-    start = index
-    while start > sentence[0] and view.words[start - 1] != ",":
-        start -= 1
-    while start < index and not starts_name(view, lex, [start]):
-        start += 1  # "18 марта Фонд X провёл семинар": the names start at "Фонд"
-    return name_list(view, lex, start, index)[0], index + 1
+    return None
+
+
+def object_ahead(view: View, refs: frozenset[str], verb: int, stop: int,
+                 dates: frozenset[int]) -> bool:
+    """Whether the verb's object is the event, past dates and a place ("провёл 3 февраля
+    вебинар", "провёл в Калуге мастер-класс"), before a comma or another verb."""
+    for k in range(verb + 1, min(verb + 1 + MAX_OBJECT_GAP, stop)):
+        if view.depth[k] == 0 and view.lemmas[k] in refs:
+            return True
+        if view.words[k] in {",", "«"} or view.tags[k].pos in {"VERB", "AUX"} or \
+                k not in dates and view.tags[k].pos not in {"ADP", "PROPN", "ADV", "PART", "ADJ"}:
+            return False
+    return False
+
+
+def date_tokens(view: View, start: int, stop: int) -> frozenset[int]:
+    """The tokens of dates in tokens [start, stop) ("3 февраля 2026 г.", "25.05.2026")."""
+    if start >= stop:
+        return frozenset()
+    first, last = view.tokens[start].start, view.tokens[stop - 1].stop
+    spans = [(span.start, span.stop) for span in find_dates(view.doc.text[first:last], first)]
+    return frozenset(k for k in range(start, stop)
+                     if any(a <= view.tokens[k].start < b for a, b in spans))
 
 
 def sentence_roles(view: View, lex: Lexicon, refs: frozenset[str],
