@@ -48,6 +48,28 @@ def test_different_patronymics_are_different_people() -> None:
                              ["Лебедев Андрей Олегович", "Андрей Лебедев"]]
 
 
+def test_a_surname_alone_joins_its_documents_full_name_despite_namesakes() -> None:
+    table = mentions(
+        ("a", "PER", "Евгений Шляхто", "Евгений", None, "Шляхто"),
+        ("a", "PER", "Шляхто", None, None, "Шляхто"),
+        ("b", "PER", "Анна Шляхто", "Анна", None, "Шляхто"),
+        ("b", "PER", "Шляхто", None, None, "Шляхто"),
+    )
+    # In "b" the surname alone follows Анна Шляхто, the only one of that document.
+    assert groups(table) == [["Евгений Шляхто", "Шляхто"], ["Анна Шляхто", "Шляхто"]]
+
+
+def test_a_full_first_name_names_a_person_better_than_initials() -> None:
+    table = mentions(
+        ("a", "PER", "Е. В. Шляхто", "Е.", "В.", "Шляхто"),
+        ("a", "PER", "Евгений Шляхто", "Евгений", None, "Шляхто"),
+        ("a", "PER", "Е. Шляхто", "Е.", None, "Шляхто"),
+    )
+    _, entities = resolve(table)
+    assert entities[["name", "aliases"]].values.tolist() == [
+        ["Евгений Шляхто", "Е. В. Шляхто; Е. Шляхто"]]
+
+
 def test_canonical_person_is_the_fullest_form() -> None:
     table = mentions(
         ("a", "PER", "Абрамов", None, None, "Абрамов"),

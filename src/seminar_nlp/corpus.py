@@ -20,9 +20,11 @@ NAME_PARTS = ("first", "middle", "last")
 
 
 def name_rank(data: pd.DataFrame) -> pd.Series:
-    """Higher for better names: more name parts for people, full names for organisations."""
-    parts = sum(data[part].notna().astype(int) for part in NAME_PARTS)
-    initials = data["first"].fillna("").str.len().le(2).astype(int)
+    """Higher for better names: for people more name parts, and a full first name or
+    patronymic over an initial ("Евгений Шляхто" over "Е. В. Шляхто"); full names for
+    organisations."""
+    parts = sum(part_rank(data[part], full)
+                for part, full in zip(NAME_PARTS, (3, 2, 2), strict=True))
     normals = data["normal"].fillna("")
     # A short name the text pairs with a full one ("... (Росмолодёжь)") names it no better
     # than an acronym does.
@@ -30,7 +32,13 @@ def name_rank(data: pd.DataFrame) -> pd.Series:
     short_org = normals.map(lambda normal: is_acronym(normal) or fold(normal) in shorts
                             ).astype(int)
     per = data["type"] == "PER"
-    return (parts * 2 - initials).where(per, -short_org)
+    return parts.where(per, -short_org)
+
+
+def part_rank(values: pd.Series, full: int) -> pd.Series:
+    """``full`` for a name part written out, 1 for an initial ("Е."), 0 for none."""
+    text = values.fillna("").astype(str).str.rstrip(".")
+    return text.str.len().gt(1).astype(int) * (full - 1) + text.str.len().gt(0).astype(int)
 
 
 def resolve(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -4,9 +4,10 @@ Every mention gets a key; mentions with the same key are one entity.
 
 People: a full name (first name and surname) is the person. A shorter mention
 ("Абрамов", "М. Абрамов") joins the full name of its document with the same
-surname and a compatible first name or initial (the nearest one before it,
-else the first); failing that, the only person of the corpus with that
-surname and first initial. Surnames are compared in the nominative with ё
+surname and a compatible first name or initial (one with a patronymic first;
+the nearest one before it, else the first), whatever namesakes other documents
+have; failing that, the only person of the corpus with that surname and first
+initial. Surnames are compared in the nominative with ё
 read as е, so "Ковалёвой" and "Ковалева" meet, while "Абрамов" and
 "Абрамова" (a man and a woman) stay apart.
 
@@ -109,11 +110,16 @@ def person_key(name: tuple[str, str, str], position: int, people: Sequence[Perso
     if len(first) > 1 and middle:
         return f"{last}|{first}|{middle}"
     matches = [p for p in people if p.last == last and compatible(first, p.first)
-               and compatible(middle, p.middle) and p.middle]
+               and compatible(middle, p.middle)]
     if matches:
-        before = [p for p in matches if p.position < position]
-        chosen = before[-1] if before else matches[0]
-        return f"{chosen.last}|{chosen.first}|{chosen.middle}"
+        # One with a patronymic is the fullest form of the name in the document.
+        pool = [p for p in matches if p.middle] or matches
+        before = [p for p in pool if p.position < position]
+        chosen = before[-1] if before else pool[0]
+        if chosen.middle:
+            return f"{chosen.last}|{chosen.first}|{chosen.middle}"
+        # The document's full name without a patronymic: the corpus may know it with one.
+        first, middle = chosen.first, middle or chosen.middle
     known = {(f, m) for f, m in corpus.get((last, first[:1]), set())
              if compatible(first, f) and compatible(middle, m)} if first else \
         set(by_last.get(last, ()))
