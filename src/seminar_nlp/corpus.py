@@ -23,8 +23,9 @@ def name_rank(data: pd.DataFrame) -> pd.Series:
     """Higher for better names: for people more name parts, and a full first name or
     patronymic over an initial ("Евгений Шляхто" over "Е. В. Шляхто"); full names for
     organisations."""
-    parts = sum(part_rank(data[part], full)
-                for part, full in zip(NAME_PARTS, (3, 2, 2), strict=True))
+    first, middle, last = (part_rank(data[part], full)
+                           for part, full in zip(NAME_PARTS, (3, 2, 2), strict=True))
+    parts = first + middle + last
     normals = data["normal"].fillna("")
     # A short name the text pairs with a full one ("... (Росмолодёжь)") names it no better
     # than an acronym does.
