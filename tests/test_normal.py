@@ -65,6 +65,20 @@ def test_name_parts_of_a_surname_in_ovich_after_a_patronymic(pipeline: Pipeline)
         "Алесь Иванович Карпович", "Алесь", "Иванович", "Карпович")
 
 
+def test_a_guessed_first_name_without_a_surname_is_the_surname(pipeline: Pipeline) -> None:
+    doc = pipeline.process("На станцию прибыл командир экипажа Уильям Макартур. Макартур доволен.")
+    assert [(n.text, n.first, n.last) for n in doc.need("normals")] == [
+        ("Уильям Макартур", "Уильям", "Макартур"), ("Макартур", None, "Макартур")]
+
+
+def test_a_surname_read_as_a_plural_noun_or_an_adjective_is_kept(pipeline: Pipeline) -> None:
+    def names(text: str) -> list[str]:
+        return [n.text for n in pipeline.process(text).need("normals")]
+
+    assert names("Вчера Шумов выступил в клубе.") == ["Шумов"]  # not "шумы"
+    assert names("Премьеру Ратманского ждали долго.") == ["Ратманский"]
+
+
 def test_a_first_name_before_a_shared_plural_surname_takes_it(pipeline: Pipeline) -> None:
     def names(text: str) -> list[tuple[str, str | None, str | None]]:
         return [(n.text, n.first, n.last) for n in pipeline.process(text).need("normals")]

@@ -59,6 +59,27 @@ def test_a_surname_alone_joins_its_documents_full_name_despite_namesakes() -> No
     assert groups(table) == [["Евгений Шляхто", "Шляхто"], ["Анна Шляхто", "Шляхто"]]
 
 
+def test_a_first_name_alone_joins_the_one_person_of_its_document_with_it() -> None:
+    table = mentions(
+        ("a", "PER", "Борис Николаевич Ельцин", "Борис", "Николаевич", "Ельцин"),
+        ("a", "PER", "Борис Николаевич", "Борис", "Николаевич", None),
+        ("a", "PER", "Реджеп Тайип Эрдоган", "Реджеп", None, "Тайип Эрдоган"),
+        ("a", "PER", "Реджеп Эрдоган", "Реджеп", None, "Эрдоган"),
+        ("b", "PER", "Виктор Бут", "Виктор", None, "Бут"),
+        ("b", "PER", "Виктор", "Виктор", None, None),
+        ("c", "PER", "Виктор Бут", "Виктор", None, "Бут"),
+        ("c", "PER", "Виктор Панов", "Виктор", None, "Панов"),
+        ("c", "PER", "Виктор", "Виктор", None, None),
+    )
+    assert groups(table) == [
+        ["Борис Николаевич Ельцин", "Борис Николаевич"],
+        ["Реджеп Тайип Эрдоган", "Реджеп Эрдоган"],
+        ["Виктор Бут", "Виктор", "Виктор Бут"],
+        ["Виктор Панов"],
+        ["Виктор"],  # two Victors in "c": the first name alone is neither
+    ]
+
+
 def test_a_full_first_name_names_a_person_better_than_initials() -> None:
     table = mentions(
         ("a", "PER", "Е. В. Шляхто", "Е.", "В.", "Шляхто"),

@@ -7,8 +7,9 @@ People: a full name (first name and surname) is the person. A shorter mention
 surname and a compatible first name or initial (one with a patronymic first;
 the nearest one before it, else the first), whatever namesakes other documents
 have; failing that, the only person of the corpus with that surname and first
-initial. Surnames are compared in the nominative with ё
-read as е, so "Ковалёвой" and "Ковалева" meet, while "Абрамов" and
+initial. A first name alone ("Виктора", "Бориса Николаевича") joins the one person
+of its document with that name. Surnames are compared by their last word in the
+nominative with ё read as е, so "Ковалёвой" and "Ковалева" meet, while "Абрамов" and
 "Абрамова" (a man and a woman) stay apart.
 
 Organisations: a quoted name keys the organisation whatever generic word
@@ -77,7 +78,9 @@ def compatible(first: str, other: str) -> bool:
 
 
 def person_keys(mentions: pd.DataFrame) -> pd.Series:
-    names = {index: (name_part(last), name_part(first), name_part(middle))
+    # A surname is compared by its last word: "Тайип Эрдоган" of "Реджеп Тайип Эрдоган"
+    # is Эрдоган's, whose first name is Реджеп.
+    names = {index: (last_word(name_part(last)), name_part(first), name_part(middle))
              for index, last, first, middle in zip(
                  mentions.index, mentions["last"].tolist(), mentions["first"].tolist(),
                  mentions["middle"].tolist(), strict=True)}
@@ -101,12 +104,22 @@ def person_keys(mentions: pd.DataFrame) -> pd.Series:
     return pd.Series(keys, dtype="string").reindex(mentions.index)
 
 
+def last_word(last: str) -> str:
+    return last.rsplit(" ", 1)[-1]
+
+
 def person_key(name: tuple[str, str, str], position: int, people: Sequence[Person],
                corpus: dict[tuple[str, str], set[tuple[str, str]]],
                by_last: dict[str, set[tuple[str, str]]], alone: str) -> str:
     last, first, middle = name[0], name[1], name[2][:1]
     if not last:
-        return "?" + alone  # a first name alone: only the same form in the same document
+        # A first name (and patronymic) alone is the one person of its document with them
+        # ("Виктора" of "Виктор Бут", "Бориса Николаевича" of "Борис Николаевич Ельцин").
+        same = {(p.last, p.first, p.middle) for p in people
+                if len(first) > 1 and p.first == first and compatible(middle, p.middle)}
+        if len(same) == 1:
+            return person_key(same.pop(), position, people, corpus, by_last, alone)
+        return "?" + alone  # else only the same form in the same document
     if len(first) > 1 and middle:
         return f"{last}|{first}|{middle}"
     matches = [p for p in people if p.last == last and compatible(first, p.first)

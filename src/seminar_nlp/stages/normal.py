@@ -20,7 +20,7 @@ from typing import Any
 
 from ..records import Mention, Normal, Tag, Token
 from ..resources import Morphology
-from .lemma import agreement
+from .lemma import agreement, grammar
 
 Found = tuple[int, Any]  # (index of the parse in pymorphy3's list, the parse)
 
@@ -33,6 +33,7 @@ OPENERS = frozenset("«\"“„(")
 GENDERS = ("masc", "femn", "neut")
 # An acronym with a case ending: "МИДа", "ВУЗом".
 INFLECTED_ACRONYM = re.compile(r"([A-ZА-ЯЁ]{2,})(?:а|у|ом|е|ы|ов|ам|ах|ами)")
+ADJECTIVE_ENDINGS = ("ий", "ый", "ой", "ая", "яя")  # in the nominative
 # Endings of a surname in -ов/-ин in the plural ("Ивановы", "Ивановых", "Пушкиными").
 PLURAL_SURNAME_ENDINGS = ("ы", "ых", "ым", "ыми")
 
@@ -71,7 +72,9 @@ def _plausible_part(old: str, new: str, known: bool) -> bool:
             break
         prefix += 1
     if not known:
-        return prefix >= len(old) - 2 and len(new) - prefix <= 2
+        # An adjectival surname changes three letters: "Ратманского" -> "Ратманский".
+        changed = 3 if new.endswith(ADJECTIVE_ENDINGS) else 2
+        return prefix >= len(old) - changed and len(new) - prefix <= 2
     return prefix >= min(len(old), len(new)) - 3
 
 
@@ -98,6 +101,13 @@ def gender_vote(grams: frozenset[str], gender: str) -> int:
     if "Fixd" in grams or "ms-f" in grams or "plur" in grams:
         return 0
     return -1 if any(other in grams for other in GENDERS) else 0
+
+
+def same_case(parse: Any, tag: Tag) -> bool:
+    """Whether a parse is in the case the tagger gives."""
+    case = tag.feats.get("Case")
+    return any(value == case for gram in parse.tag.grammemes
+               for feat, value in grammar().feats.get(gram, ()) if feat == "Case")
 
 
 def indeclinable(found: Found, tag: Tag) -> bool:
@@ -152,8 +162,13 @@ class Normalizer:
                  and any(ch.isalpha() for ch in token.form) and not is_acronym(token.form)]
         reading = max((self.reading(tokens, tags, names, gender) for gender in ("masc", "femn")),
                       key=lambda reading: reading.fit)
+        # A family ("Ивановы", "эпохи Тюдоров") is plural; a word read only as a plural
+        # common noun in another case than the tagger's is no family ("Шумов выступил" is
+        # not "шумы").
         plural = bool(reading.found) and all(
-            "plur" in parse.tag.grammemes for _, parse in reading.found.values())
+            "plur" in parse.tag.grammemes
+            and ("Surn" in parse.tag.grammemes or same_case(parse, tags[index]))
+            for index, (_, parse) in reading.found.items())
         for index in names:
             found = reading.found.get(index)
             if found is None:
@@ -176,7 +191,7 @@ class Normalizer:
             number = "plur" if plural and not shared else "sing"
             words[index] = self.inflect_compound(words[index], found, tags[index], number,
                                                  reading.gender)
-        return Normal(join(tokens, words), *name_parts(words, roles))
+        return Normal(join(tokens, words), *name_parts(words, surname_last(roles, reading)))
 
     def reading(self, tokens: Sequence[Token], tags: Sequence[Tag], names: Sequence[int],
                 gender: str) -> Reading:
@@ -344,6 +359,19 @@ def join(tokens: Sequence[Token], words: Sequence[str]) -> str:
         opens = last + 1 < len(text) and text[last + 1].isalnum()
         text = text + '"' if opens else '"' + text
     return text
+
+
+def surname_last(roles: list[str | None], reading: Reading) -> list[str | None]:
+    """With no surname, the last of two first names is one ("Уильям Макартур"), and so is
+    a single one the dictionary only guesses to be a first name ("Макартур")."""
+    firsts = [index for index, role in enumerate(roles) if role == "first"]
+    if not firsts or "last" in roles or "middle" in roles:
+        return roles
+    last = firsts[-1]
+    found = reading.found.get(last)
+    if len(firsts) > 1 or found is not None and not found[1].is_known:
+        return [*roles[:last], "last", *roles[last + 1:]]
+    return roles
 
 
 def name_parts(words: Sequence[str], roles: Sequence[str | None]
