@@ -62,6 +62,7 @@ def test_a_surname_alone_joins_its_documents_full_name_despite_namesakes() -> No
 def test_a_first_name_alone_joins_the_one_person_of_its_document_with_it() -> None:
     table = mentions(
         ("a", "PER", "Борис Николаевич Ельцин", "Борис", "Николаевич", "Ельцин"),
+        ("a", "PER", "Борис Ельцин", "Борис", None, "Ельцин"),
         ("a", "PER", "Борис Николаевич", "Борис", "Николаевич", None),
         ("a", "PER", "Реджеп Тайип Эрдоган", "Реджеп", None, "Тайип Эрдоган"),
         ("a", "PER", "Реджеп Эрдоган", "Реджеп", None, "Эрдоган"),
@@ -72,7 +73,7 @@ def test_a_first_name_alone_joins_the_one_person_of_its_document_with_it() -> No
         ("c", "PER", "Виктор", "Виктор", None, None),
     )
     assert groups(table) == [
-        ["Борис Николаевич Ельцин", "Борис Николаевич"],
+        ["Борис Николаевич Ельцин", "Борис Ельцин", "Борис Николаевич"],
         ["Реджеп Тайип Эрдоган", "Реджеп Эрдоган"],
         ["Виктор Бут", "Виктор", "Виктор Бут"],
         ["Виктор Панов"],

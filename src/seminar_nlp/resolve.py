@@ -117,8 +117,9 @@ def person_key(name: tuple[str, str, str], position: int, people: Sequence[Perso
         # ("Виктора" of "Виктор Бут", "Бориса Николаевича" of "Борис Николаевич Ельцин").
         same = {(p.last, p.first, p.middle) for p in people
                 if len(first) > 1 and p.first == first and compatible(middle, p.middle)}
-        if len(same) == 1:
-            return person_key(same.pop(), position, people, corpus, by_last, alone)
+        if len({found[0] for found in same}) == 1:  # one surname: its fullest form
+            fullest = max(same, key=lambda found: (bool(found[2]), found))
+            return person_key(fullest, position, people, corpus, by_last, alone)
         return "?" + alone  # else only the same form in the same document
     if len(first) > 1 and middle:
         return f"{last}|{first}|{middle}"
