@@ -183,7 +183,7 @@ def neighbour(view: View, index: int, step: int, start: int, stop: int) -> int |
 
 
 def refers_to_event(view: View, refs: frozenset[str], index: int) -> bool:
-    """An event word, a closing «, or an object pronoun ("Его провёл ...")."""
+    """An event word, the closing » of its title, or an object pronoun ("Его провёл ...")."""
     tag = view.tags[index]
     return (view.lemmas[index] in refs or view.words[index] == "»" and titled(view, refs, index)
             or tag.pos == "PRON" and tag.feats.get("Case") == "Acc")
