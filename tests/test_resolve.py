@@ -150,3 +150,22 @@ def test_a_short_name_in_brackets_joins_its_full_name_but_a_place_does_not() -> 
         ["Федеральное агентство по делам молодёжи (Росмолодёжь)", "Росмолодёжь", "Росмолодёжь"],
         ["Океанский университет Китая (Циндао)"], ["Циндао"]]
     assert entities["name"].tolist()[0] == "Федеральное агентство по делам молодёжи"
+
+
+def test_an_acronym_of_a_names_genitive_tail_is_the_tails() -> None:
+    table = mentions(
+        ("a", "ORG", "Президиум Российской академии наук (РАН)", None, None, None),
+        ("a", "ORG", "РАН", None, None, None),
+        ("b", "ORG", "Российская академия наук", None, None, None),
+        ("b", "ORG", "Национальный исследовательский Томский государственный университет (ТГУ)",
+         None, None, None),
+        ("b", "ORG", "ТГУ", None, None, None),
+    )
+    _, entities = resolve(table)
+    # An opening adjective is no head: ТГУ is the national research university itself.
+    assert entities[["name", "aliases"]].values.tolist() == [
+        ["Президиум Российской академии наук", "Президиум Российской академии наук (РАН)"],
+        ["Российская академия наук", "РАН"],
+        ["Национальный исследовательский Томский государственный университет",
+         "Национальный исследовательский Томский государственный университет (ТГУ); ТГУ"],
+    ]

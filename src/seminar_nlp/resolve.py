@@ -14,7 +14,8 @@ nominative with ё read as е, so "Ковалёвой" and "Ковалева" me
 
 Organisations: a quoted name keys the organisation whatever generic word
 stands before it («Росатом», госкорпорация «Росатом»); an acronym joins the
-full name it abbreviates, when the text pairs them ("... (СКС)") or when its
+full name it abbreviates, when the text pairs them ("... (СКС)"; not when it spells only
+the name's genitive tail: "Президиум Российской академии наук (РАН)") or when its
 letters are the initials of exactly one full name in the corpus ("РАН" =
 "Российская академия наук"). Locations: their nominative normal form.
 """
@@ -217,9 +218,18 @@ def stated_pairs(normals: Iterable[str]) -> dict[str, str]:
     return pairs
 
 
-def org_base(normal: str, stated: dict[str, str]) -> str:
+def bracketed_short(normal: str) -> re.Match[str] | None:
+    """"Full Name (SHORT)" where SHORT is its short name or an acronym of a part of it."""
     match = BRACKETED.match(normal)
-    if match and short_name(match.group(1), match.group(2)):
+    if match and (short_name(match.group(1), match.group(2))
+                  or is_acronym(match.group(2)) and tail_acronym(match.group(1), match.group(2))):
+        return match
+    return None
+
+
+def org_base(normal: str, stated: dict[str, str]) -> str:
+    match = bracketed_short(normal)
+    if match:
         normal = match.group(1)
     core = quoted_core(normal)
     if core is not None:
@@ -230,10 +240,12 @@ def org_base(normal: str, stated: dict[str, str]) -> str:
 
 def display_name(normal: str) -> str:
     """The name an organisation mention stands for, without a bracketed acronym."""
-    match = BRACKETED.match(normal)
-    return match.group(1) if match and short_name(match.group(1), match.group(2)) else normal
+    match = bracketed_short(normal)
+    return match.group(1) if match else normal
 
 
+# Nominative endings of adjectives, which open a name without being its head.
+ADJECTIVE_ENDINGS = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие")
 STEM = 5  # letters of a word of a short name found in the full name
 
 
@@ -243,13 +255,24 @@ def places() -> frozenset[str]:
     return frozenset(line.split("\t")[1] for line in read_lexicon("place_adjectives.tsv"))
 
 
+def tail_acronym(full: str, short: str) -> bool:
+    """Whether an acronym's letters are the initials of the name without its first words,
+    which hold a noun ("Клиники", not "Национальный исследовательский")."""
+    letters, words = acronym_letters(short), WORD.findall(NAMESAKE.split(full)[0])
+    return letters != initials(full) and any(
+        letters == initials(" ".join(words[start:]))
+        and not all(word.lower().endswith(ADJECTIVE_ENDINGS) for word in words[:start])
+        for start in range(1, len(words)))
+
+
 def short_name(full: str, short: str) -> bool:
     """Whether a bracketed name after a full one is its short name: an acronym, or a
     capitalised word or two sharing a stem with it ("Федеральное агентство по делам
     молодёжи (Росмолодёжь)", "... имени И. М. Сеченова (Сеченовский Университет)"),
-    not a place ("... Китая (Циндао)")."""
+    not a place ("... Китая (Циндао)"). An acronym of the name's genitive tail only is that
+    tail's ("Президиум Российской академии наук (РАН)": РАН is not the presidium)."""
     if is_acronym(short):
-        return True
+        return not tail_acronym(full, short)
     words = short.split()
     if not 1 <= len(words) <= 3 or not short[:1].isupper() or short in places():
         return False
