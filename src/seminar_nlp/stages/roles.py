@@ -27,7 +27,7 @@ from ..records import Doc, Mention, Role, Tag, Token
 from ..resources import Morphology, Resources
 from .degrees import degree_before, skip_degree
 from .heading import verb_roles
-from .normal import Normalizer, is_acronym, join
+from .normal import PLURAL_SURNAME_ENDINGS, Normalizer, clean_word, is_acronym, join
 from .position_phrase import Phrase, find_phrase, place_of
 from .positions import heads_phrase
 from .readings import capital_head
@@ -50,9 +50,11 @@ from .role_links import (
     skip_remark,
 )
 from .role_orgs import QUOTES, org_at
+from .textview import DASHES
 
 LINKS = frozenset({",", "—", "–", "-", "("})
 POSSESSIVES = frozenset({"его", "её", "ее", "их"})
+MAX_FAMILY_GAP = 6  # words between a family's name and the dash before its members
 AGE = re.compile(r"\d+-(?:летн|лет)\w*")  # "89-летний", "36-летнего"
 # A kin noun before a position in the genitive takes the name after it for itself, unless
 # the name agrees with the position ("внучка вице-президента Лукойла Ралифа Сафина"); any
@@ -154,11 +156,34 @@ def names_at(s: Sentence, phrase: Phrase, index: int) -> list[int]:
     while (person := s.mention_at(index, "PER")) is not None and \
             not is_acronym(s.form(index)):  # the model's "КубГАУ" is no person
         person = holder_after(s, phrase, person)
+        if family(s, person):  # "учителя-супруги Ивановы из села Ш. — Светлана и Михаил Ивановы"
+            return found + family_members(s, person)
         found.append(person)
         index = skip_brackets(s, s.mentions[person].token_stop)
         if not s.plural(phrase.head) or s.form(index) not in (",", "и"):
             break
         index += 1
+    return found
+
+
+def family(s: Sentence, person: int) -> bool:
+    """A surname in the plural alone ("Ивановы"): a family, no one person."""
+    normal = s.doc.need("normals")[person]
+    return normal.first is None and normal.last is not None and \
+        clean_word(normal.last).endswith(PLURAL_SURNAME_ENDINGS)
+
+
+def family_members(s: Sentence, person: int) -> list[int]:
+    """The people a family name stands for, listed after a dash in its sentence."""
+    index = s.mentions[person].token_stop
+    while index < min(s.last, s.mentions[person].token_stop + MAX_FAMILY_GAP) and \
+            s.form(index) not in DASHES:
+        index += 1
+    found: list[int] = []
+    while s.form(index) in DASHES | {",", "и"} and \
+            (member := s.mention_at(index + 1, "PER")) is not None:
+        found.append(member)
+        index = s.mentions[member].token_stop
     return found
 
 
@@ -335,6 +360,9 @@ class RoleFinder:
         head_parse = self.normalizer.head_parse(tokens[head], tags[head])
         if head_parse is not None:
             words[head] = self.normalizer.inflect(words[head], head_parse, {"nomn", "sing"})
+            # "учителя-супруги" -> "учитель": the kin word is no part of the position.
+            words[head] = "-".join(part for part in words[head].split("-")
+                                   if part.lower() not in KIN) or words[head]
             gender = self.normalizer.gender_of(words[head])
             for index in range(head):
                 found = self.normalizer.head_parse(tokens[index], tags[index])
