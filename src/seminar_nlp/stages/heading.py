@@ -1,10 +1,11 @@
 """Roles stated by a verb of leading: "Андрей Варичев возглавляет «Металлоинвест»".
 
 A verb from ``lexicons/heading_verbs.tsv`` ("возглавлять", "руководить") with an
-organisation right after it gives the person who is its subject (the last
-person named before it in the sentence, in the nominative, with no comma or
-other verb between, or a comma before a participle) the position the lexicon
-pairs with the verb ("руководитель"); the role's span is the verb's.
+organisation right after it (a name, or a unit named by its words: "кафедру истории
+КФУ") gives the person who is its subject (the last person named before it in the
+sentence, in the nominative, with no comma or other verb between, or a comma before a
+participle) the position the lexicon pairs with the verb ("руководитель"); the role's
+span is the verb's.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 from ..records import Role
 from ..resources import read_lexicon
 from .role_cues import CLAUSE_MARKS
+from .role_orgs import common_org, org_heads
 
 if TYPE_CHECKING:
     from .roles import Sentence
@@ -46,6 +48,15 @@ def subject_before(s: Sentence, verb: int) -> int | None:
     return person if s.tags[index].feats.get("Case") in (None, "Nom") else None
 
 
+def unit_after(s: Sentence, index: int) -> Org | None:
+    """A lower-case organisation or unit with the words that name it: "(возглавляет)
+    кафедру истории КФУ", "лабораторией машинного обучения", not "крупной компанией"."""
+    org = common_org(s, index, org_heads())
+    if org is None or sum(s.tags[k].pos in ("NOUN", "PROPN") for k in range(*org[:2])) < 2:
+        return None
+    return org
+
+
 def verb_roles(s: Sentence, org_at: Callable[[Sentence, int], Org | None],
                role: Callable[[Sentence, int, int, str, Org], Role]) -> list[Role]:
     """The roles the sentence states with a verb of leading."""
@@ -54,7 +65,7 @@ def verb_roles(s: Sentence, org_at: Callable[[Sentence, int], Org | None],
         position = heading_verbs().get(s.lemmas[index])
         if position is None or s.tags[index].pos != "VERB":
             continue
-        org = org_at(s, index + 1)
+        org = org_at(s, index + 1) or unit_after(s, index + 1)
         person = subject_before(s, index) if org is not None else None
         if org is not None and person is not None:
             roles.append(role(s, index, person, position, org))

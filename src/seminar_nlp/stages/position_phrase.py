@@ -84,7 +84,18 @@ def find_phrase(s: Sentence, head: int) -> Phrase:
         if s.form(stop) in TAIL_PREPOSITIONS:
             cases = cases | {TAIL_PREPOSITIONS[s.form(stop)]}  # "проректор по научной работе"
         stop += step
-    return of_adjective(s, with_common_org(s, Phrase(start, head, stop)))
+    return of_adjective(s, with_common_org(s, bracketed_org(s, Phrase(start, head, stop))))
+
+
+def bracketed_org(s: Sentence, phrase: Phrase) -> Phrase:
+    """In brackets after a name, the organisation after a comma: "Иван Петров (директор,
+    ООО «Альфа»)"."""
+    if s.form(phrase.start - 1) != "(" or s.form(phrase.stop) != ",":
+        return phrase
+    org = org_at(s, phrase.stop + 1)
+    if org is None or org[0] != phrase.stop + 1 or s.form(org[1]) != ")":
+        return phrase
+    return replace(phrase, orgs=(org,))
 
 
 def modifier(s: Sentence, index: int, head: int) -> bool:

@@ -30,6 +30,12 @@ def org_nouns() -> frozenset[str]:
     return frozenset(read_lexicon("position_orgs.txt"))
 
 
+@cache
+def org_heads() -> frozenset[str]:
+    """Nouns that head an organisation's name or a unit of one (``lexicons/org_heads.txt``)."""
+    return frozenset(read_lexicon("org_heads.txt"))
+
+
 def places_after(s: Sentence, index: int) -> int | None:
     """The end of "в России", "при прокуратуре", "от штата Аризона" after an organisation."""
     end = None
@@ -98,13 +104,16 @@ def mention_stop(s: Sentence, mention: int) -> int:
     return stop
 
 
-def common_org(s: Sentence, at: int) -> tuple[int, int, int | None] | None:
-    """An organisation noun after a preposition, with its adjectives, its genitive words
-    and a name after them: "в нефтедобывающей компании ООО «МНКТ»"."""
+def common_org(s: Sentence, at: int, nouns: frozenset[str] | None = None
+               ) -> tuple[int, int, int | None] | None:
+    """An organisation noun (of ``nouns``, else ``org_nouns()``) after a preposition, with
+    its adjectives, its genitive words and a name after them: "в нефтедобывающей компании
+    ООО «МНКТ»"."""
     head = at
     while head < s.last and s.tags[head].pos == "ADJ" and s.form(head)[:1].islower():
         head += 1
-    if head >= s.last or s.tags[head].pos != "NOUN" or s.lemmas[head] not in org_nouns():
+    if head >= s.last or s.tags[head].pos != "NOUN" or not s.form(head)[:1].islower() or \
+            s.lemmas[head] not in (org_nouns() if nouns is None else nouns):
         return None
     stop = genitive_tail(s, head + 1)
     if (mention := s.mention_at(stop, "ORG", "LOC")) is not None:
