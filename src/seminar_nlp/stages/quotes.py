@@ -140,11 +140,25 @@ def attribution_at(view: View, index: int) -> bool:
 
 def dash_line_speech(view: View, dash: int, stop: int) -> list[Speech]:
     """Direct speech on a line that opens with a dash, split by its attributions."""
+    return split_speech(view, dash + 1, stop, 0)
+
+
+def interrupted_speech(view: View, start: int, stop: int) -> list[Speech]:
+    """A «...» that opens a sentence and its attribution interrupts: "«Это важный шаг,
+    — заявила Анна Смирнова. — Мы продолжим работу»"."""
+    if not opens_clause(view, start):
+        return []
+    return split_speech(view, start + 1, stop, view.depth[start] + 1)
+
+
+def split_speech(view: View, start: int, stop: int, depth: int) -> list[Speech]:
+    """The speech of tokens [start, stop) cut at its attributions at quote ``depth``
+    ("... — сказал X. — ..."); none when nothing attributes it."""
     found: list[Speech] = []
-    start, clause = dash + 1, None
+    clause: tuple[int, int] | None = None
     index = start
     while index < stop:
-        if view.depth[index] == 0 and attribution_at(view, index):
+        if view.depth[index] == depth and attribution_at(view, index):
             end = continuation(view, index + 1, stop)
             clause = (index + 1, end)
             found.append(Speech(start, trimmed(view, start, index), "after", clause))
@@ -153,28 +167,6 @@ def dash_line_speech(view: View, dash: int, stop: int) -> list[Speech]:
         index += 1
     if found and clause is not None and start < stop:
         found.append(Speech(start, trimmed(view, start, stop), "after", clause))
-    return [speech for speech in found if speech.last > speech.first]
-
-
-def interrupted_speech(view: View, start: int, stop: int) -> list[Speech]:
-    """A «...» that opens a sentence and its attribution interrupts: "«Это важный шаг,
-    — заявила Анна Смирнова. — Мы продолжим работу»"."""
-    if not opens_clause(view, start):
-        return []
-    depth = view.depth[start] + 1
-    found: list[Speech] = []
-    begin = index = start + 1
-    clause: tuple[int, int] | None = None
-    while index < stop:
-        if view.depth[index] == depth and attribution_at(view, index):
-            end = continuation(view, index + 1, stop)
-            clause = (index + 1, end)
-            found.append(Speech(begin, trimmed(view, begin, index), "after", clause))
-            begin = index = end + 1
-            continue
-        index += 1
-    if found and clause is not None and begin < stop:
-        found.append(Speech(begin, trimmed(view, begin, stop), "after", clause))
     return [speech for speech in found if speech.last > speech.first]
 
 
