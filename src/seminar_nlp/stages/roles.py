@@ -369,9 +369,38 @@ class RoleFinder:
                 if found is not None:
                     grams = {"nomn", "sing", gender} if gender else {"nomn", "sing"}
                     words[index] = self.normalizer.inflect(words[index], found, grams)
+            if "plur" in head_parse[1].tag.grammemes:
+                self.singular_complement(tokens, tags, head, words)
         if words and not is_acronym(words[0]):
             words[0] = words[0].lower()
         return join(tokens, words)
+
+
+    def singular_complement(self, tokens: Sequence[Token], tags: Sequence[Tag], head: int,
+                            words: list[str]) -> None:
+        """Each of several holders has one of a plural complement: "директора сельских
+        школ А и Б" -> "директор сельской школы"."""
+        index = head + 1
+        while index < len(tokens) and plural_genitive(tokens[index], tags[index], "ADJ"):
+            index += 1
+        if index == len(tokens) or not plural_genitive(tokens[index], tags[index], "NOUN"):
+            return
+        noun = self.normalizer.head_parse(tokens[index], tags[index])
+        if noun is None:
+            return
+        words[index] = self.normalizer.inflect(words[index], noun, {"gent", "sing"})
+        gender = self.normalizer.gender_of(self.normalizer.inflect(words[index], noun,
+                                                                   {"nomn", "sing"}))
+        for adjective in range(head + 1, index):
+            found = self.normalizer.head_parse(tokens[adjective], tags[adjective])
+            if found is not None:
+                grams = {"gent", "sing", gender} if gender else {"gent", "sing"}
+                words[adjective] = self.normalizer.inflect(words[adjective], found, grams)
+
+
+def plural_genitive(token: Token, tag: Tag, pos: str) -> bool:
+    return tag.pos == pos and token.form[:1].islower() and \
+        tag.feats.get("Case") == "Gen" and tag.feats.get("Number") == "Plur"
 
 
 class Roles:
