@@ -110,6 +110,16 @@ def test_pieces_of_organisation_names_are_no_themes(pipeline: Pipeline) -> None:
     assert not any("математик" in theme or "Институт" in theme for theme in themes)
 
 
+def test_a_word_of_a_quoted_name_is_no_theme_but_the_whole_name_may_be(
+        pipeline: Pipeline) -> None:
+    text = ("Вебинар о телемедицине провела компания ООО «ТелеМед Системс». Директор ООО «ТелеМед "
+            "Системс» рассказала о дистанционном мониторинге пациентов. Дистанционный мониторинг "
+            "пациентов снижает нагрузку на врачей.")
+    themes = [theme.theme for theme in pipeline.process(text).need("themes")]
+    assert "Системс" not in themes and "ТелеМед" not in themes
+    assert "ТелеМед Системс" in themes
+
+
 def test_the_event_type_weighs_less_unless_news_weights(pipeline: Pipeline) -> None:
     news = Pipeline(resources=pipeline.resources, theme_weights=Weights.news())
     default = [theme.theme for theme in pipeline.process(ROUND_TABLE).need("themes")]

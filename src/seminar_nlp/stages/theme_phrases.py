@@ -134,7 +134,7 @@ def name_class(morph: Morphology, form: str) -> str:
     """"place", "organisation", "acronym", "person", "word" (a known word) or "other"."""
     parses = morph.parse(form.lower())
     grams = parses[0].tag.grammemes if parses else frozenset()
-    if "Geox" in grams or "Orgn" in grams:
+    if ("Geox" in grams or "Orgn" in grams) and parses[0].is_known:
         return "place" if "Geox" in grams else "organisation"
     if is_acronym(form):
         return "acronym"

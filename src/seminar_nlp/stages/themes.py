@@ -29,7 +29,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from ..records import Doc, Sentence, Theme
+from ..records import Doc, Sentence, Theme, Token
 from ..resources import Morphology, Resources
 from .names import load_lexicon
 from .theme_phrases import (
@@ -47,6 +47,7 @@ from .theme_phrases import (
     spans,
 )
 
+QUOTE_MARKS = frozenset("«»\"“”„")
 STRONG = 2.0  # strength of a cue word that singles a topic out
 TYPICAL = 1000  # tokens of a typical document, for the saturation
 
@@ -127,6 +128,7 @@ def scan_sentences(doc: Doc, words: Words, lexicon: Rules, max_words: int
     strengths = lexicon.numbers.get("cue", {})
     end = body_end(doc.text, lexicon["back"])
     names = organisation_names(doc)
+    tokens = doc.need("tokens")
     named: set[Span] = set()
     for number, sent in enumerate(doc.need("sentences")):
         if sent.start >= end:
@@ -142,7 +144,7 @@ def scan_sentences(doc: Doc, words: Words, lexicon: Rules, max_words: int
                 strong = False
             for span in found_spans:
                 found[words.keys[span.start:span.stop]].append(span)
-                if inside_name(span, names) and not named_inside(words, span, lexicon):
+                if inside_name(span, names) and not named_inside(words, span, lexicon, tokens):
                     named.add(span)
     # A common phrase said only inside names of organisations is not a theme ("вычислительная
     # математика" of "Институт вычислительной математики ..."); said elsewhere too, all count.
@@ -169,13 +171,16 @@ def inside_name(span: Span, names: Mapping[int, tuple[int, int]]) -> bool:
     return bool(ranges) and ranges != {(span.start, span.stop)}
 
 
-def named_inside(words: Words, span: Span, lexicon: Rules) -> bool:
+def named_inside(words: Words, span: Span, lexicon: Rules, tokens: Sequence[Token]) -> bool:
     """A name inside an organisation's name is a candidate of its own ("ФСБ" of "ФСБ
-    России", "Россия" of "Единая Россия"), unlike a piece of it ("Институт вычислительной
-    математики" of "... и информационных технологий КФУ")."""
+    России", "Россия" of "Единая Россия", "Росатом" of "госкорпорация «Росатом»"),
+    unlike a piece of it ("Институт вычислительной математики" of "... и информационных
+    технологий КФУ", "Системс" of "ООО «ТелеМед Системс»")."""
     kind = kind_of(words, span, lexicon)
-    return kind in ("person", "place", "proper") or kind == "organisation" and \
-        span.stop - span.start == 1
+    if kind == "proper":
+        return 0 < span.start and span.stop < len(tokens) and \
+            tokens[span.start - 1].form in QUOTE_MARKS and tokens[span.stop].form in QUOTE_MARKS
+    return kind in ("person", "place") or kind == "organisation" and span.stop - span.start == 1
 
 
 def body_end(text: str, headings: frozenset[str]) -> int:
