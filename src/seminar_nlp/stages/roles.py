@@ -7,8 +7,9 @@ The person is a PER mention right after the phrase ("ректор ТГУ Эду�
 before it across a comma, dash or bracket ("Максим Абрамов, руководитель
 ..."), or the one a cue points to ("в должности ...", "в качестве ...",
 "Главой ... назначен X", ``role_cues.py``); lists, brackets, dashes and joins
-between them are read in ``role_links.py``, and an academic degree between a name
-and its position is stepped over (``degrees.py``); a verb of leading states one too
+between them are read in ``role_links.py``, whose a name after the phrase is in
+``holders.py``, and an academic degree between a name and its position is stepped over
+(``degrees.py``); a verb of leading states one too
 ("Варичев возглавил «Михайловский ГОК»", ``heading.py``). A position that is
 the subject of a sentence naming no one, or follows a cue there ("До этого
 занимал пост ..."), refers back to the one person named in the two sentences
@@ -27,14 +28,14 @@ from ..records import Doc, Mention, Role, Tag, Token
 from ..resources import Morphology, Resources
 from .degrees import degree_before, skip_degree
 from .heading import verb_roles
-from .normal import PLURAL_SURNAME_ENDINGS, Normalizer, clean_word, is_acronym, join
+from .holders import KIN, complement_of, family, family_members, holder_after
+from .normal import Normalizer, is_acronym, join
 from .position_phrase import Phrase, find_phrase, place_of
 from .positions import heads_phrase
 from .readings import capital_head
 from .referring import agrees, antecedent, stated
 from .role_cues import (
     after_cue,
-    cue_nouns,
     object_before,
     person_by_cue,
     subject_of_predicate,
@@ -50,17 +51,10 @@ from .role_links import (
     skip_remark,
 )
 from .role_orgs import QUOTES, org_at
-from .textview import DASHES
 
 LINKS = frozenset({",", "—", "–", "-", "("})
 POSSESSIVES = frozenset({"его", "её", "ее", "их"})
-MAX_FAMILY_GAP = 6  # words between a family's name and the dash before its members
 AGE = re.compile(r"\d+-(?:летн|лет)\w*")  # "89-летний", "36-летнего"
-# A kin noun before a position in the genitive takes the name after it for itself, unless
-# the name agrees with the position ("внучка вице-президента Лукойла Ралифа Сафина"); any
-# other noun does when the name can only be nominative (``complement_of``).
-KIN = frozenset({"муж", "жена", "супруг", "супруга", "вдова", "вдовец", "сын", "дочь", "отец",
-                 "мать", "брат", "сестра", "внук", "внучка", "племянник", "племянница"})
 
 
 class Sentence:
@@ -127,29 +121,6 @@ def persons_after(s: Sentence, phrase: Phrase) -> list[int]:
     return names_at(s, phrase, index)
 
 
-def complement_of(s: Sentence, phrase: Phrase, name: int) -> bool:
-    """Whether the phrase is the genitive of the noun before it, and the name after it is
-    that noun's: "муж актрисы Сергей Сенин", "охранник президента Иван Петров"."""
-    before, case = phrase.begin - 1, s.tags[phrase.head].feats.get("Case")
-    if s.tags[name].feats.get("Case") == case:
-        return False
-    if s.lemmas[before] in KIN:
-        return True
-    # "Пост главы правительства Мали Кейта занимал ...": a cue's noun takes the position.
-    return case == "Gen" and s.tags[before].pos == "NOUN" and \
-        (s.form(before)[:1].islower() or before == s.first) and \
-        s.lemmas[before].lower() not in cue_nouns() and \
-        not s.in_mention(before, "PER", "ORG", "LOC") and only_nominative(s, name)
-
-
-def only_nominative(s: Sentence, index: int) -> bool:
-    """A word the tagger calls nominative that the dictionary cannot read as a genitive
-    ("Иван", not "Фолькера" or an indeclinable "Кэрри")."""
-    if s.tags[index].feats.get("Case") != "Nom":
-        return False
-    return not any("gent" in parse.tag.grammemes for parse in s.morph.parse(s.form(index).lower()))
-
-
 def names_at(s: Sentence, phrase: Phrase, index: int) -> list[int]:
     """The person named at ``index``; for a plural position, the list of them."""
     found: list[int] = []
@@ -164,38 +135,6 @@ def names_at(s: Sentence, phrase: Phrase, index: int) -> list[int]:
             break
         index += 1
     return found
-
-
-def family(s: Sentence, person: int) -> bool:
-    """A surname in the plural alone ("Ивановы"): a family, no one person."""
-    normal = s.doc.need("normals")[person]
-    return normal.first is None and normal.last is not None and \
-        clean_word(normal.last).endswith(PLURAL_SURNAME_ENDINGS)
-
-
-def family_members(s: Sentence, person: int) -> list[int]:
-    """The people a family name stands for, listed after a dash in its sentence."""
-    index = s.mentions[person].token_stop
-    while index < min(s.last, s.mentions[person].token_stop + MAX_FAMILY_GAP) and \
-            s.form(index) not in DASHES:
-        index += 1
-    found: list[int] = []
-    while s.form(index) in DASHES | {",", "и"} and \
-            (member := s.mention_at(index + 1, "PER")) is not None:
-        found.append(member)
-        index = s.mentions[member].token_stop
-    return found
-
-
-def holder_after(s: Sentence, phrase: Phrase, person: int) -> int:
-    """The name after a genitive one, which is whose the position is: "адвокат
-    Александра Кокорина Андрей Ромашов", "пресс-секретарь Путина Дмитрий Песков"."""
-    mention = s.mentions[person]
-    holder = s.mention_at(skip_brackets(s, mention.token_stop), "PER")
-    if holder is None or s.plural(phrase.head) or s.case_of(person) != "Gen" or \
-            s.case_of(holder) != "Nom":
-        return person
-    return holder
 
 
 def person_before(s: Sentence, start: int) -> int | None:

@@ -1,0 +1,79 @@
+"""Whose a position is when a name follows it: the name's own, a genitive name's holder
+("пресс-секретарь Путина Дмитрий Песков"), no one's when the phrase is the complement of
+a noun before it ("муж актрисы Сергей Сенин"), or a family's members listed after a dash
+("учителя-супруги Ивановы — Светлана и Михаил Ивановы")."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .normal import PLURAL_SURNAME_ENDINGS, clean_word
+from .role_cues import cue_nouns
+from .role_links import skip_brackets
+from .textview import DASHES
+
+if TYPE_CHECKING:
+    from .position_phrase import Phrase
+    from .roles import Sentence
+
+MAX_FAMILY_GAP = 6  # words between a family's name and the dash before its members
+# A kin noun before a position in the genitive takes the name after it for itself, unless
+# the name agrees with the position ("внучка вице-президента Лукойла Ралифа Сафина"); any
+# other noun does when the name can only be nominative (``complement_of``).
+KIN = frozenset({"муж", "жена", "супруг", "супруга", "вдова", "вдовец", "сын", "дочь", "отец",
+                 "мать", "брат", "сестра", "внук", "внучка", "племянник", "племянница"})
+
+
+def complement_of(s: Sentence, phrase: Phrase, name: int) -> bool:
+    """Whether the phrase is the genitive of the noun before it, and the name after it is
+    that noun's: "муж актрисы Сергей Сенин", "охранник президента Иван Петров"."""
+    before, case = phrase.begin - 1, s.tags[phrase.head].feats.get("Case")
+    if s.tags[name].feats.get("Case") == case:
+        return False
+    if s.lemmas[before] in KIN:
+        return True
+    # "Пост главы правительства Мали Кейта занимал ...": a cue's noun takes the position.
+    return case == "Gen" and s.tags[before].pos == "NOUN" and \
+        (s.form(before)[:1].islower() or before == s.first) and \
+        s.lemmas[before].lower() not in cue_nouns() and \
+        not s.in_mention(before, "PER", "ORG", "LOC") and only_nominative(s, name)
+
+
+def only_nominative(s: Sentence, index: int) -> bool:
+    """A word the tagger calls nominative that the dictionary cannot read as a genitive
+    ("Иван", not "Фолькера" or an indeclinable "Кэрри")."""
+    if s.tags[index].feats.get("Case") != "Nom":
+        return False
+    return not any("gent" in parse.tag.grammemes for parse in s.morph.parse(s.form(index).lower()))
+
+
+def family(s: Sentence, person: int) -> bool:
+    """A surname in the plural alone ("Ивановы"): a family, no one person."""
+    normal = s.doc.need("normals")[person]
+    return normal.first is None and normal.last is not None and \
+        clean_word(normal.last).endswith(PLURAL_SURNAME_ENDINGS)
+
+
+def family_members(s: Sentence, person: int) -> list[int]:
+    """The people a family name stands for, listed after a dash in its sentence."""
+    index = s.mentions[person].token_stop
+    while index < min(s.last, s.mentions[person].token_stop + MAX_FAMILY_GAP) and \
+            s.form(index) not in DASHES:
+        index += 1
+    found: list[int] = []
+    while s.form(index) in DASHES | {",", "и"} and \
+            (member := s.mention_at(index + 1, "PER")) is not None:
+        found.append(member)
+        index = s.mentions[member].token_stop
+    return found
+
+
+def holder_after(s: Sentence, phrase: Phrase, person: int) -> int:
+    """The name after a genitive one, which is whose the position is: "адвокат
+    Александра Кокорина Андрей Ромашов", "пресс-секретарь Путина Дмитрий Песков"."""
+    mention = s.mentions[person]
+    holder = s.mention_at(skip_brackets(s, mention.token_stop), "PER")
+    if holder is None or s.plural(phrase.head) or s.case_of(person) != "Gen" or \
+            s.case_of(holder) != "Nom":
+        return person
+    return holder
