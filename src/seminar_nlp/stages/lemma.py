@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
+from ..frequency import lemma_frequency
 from ..records import Doc, Tag, Token
 from ..resources import Morphology, Resources, read_lexicon
 
@@ -69,7 +70,9 @@ def best_parse(morph: Morphology, word: str, upos: str, feats: Mapping[str, str]
     parses = morph.parse(word)
     if not parses:
         return None
-    return max(parses, key=lambda parse: agreement(parse, upos, feats))
+    # Readings that fit the tagger equally: the commoner lemma ("большим": большой).
+    return max(parses, key=lambda parse: (*agreement(parse, upos, feats),
+                                          lemma_frequency(parse)))
 
 
 def own_lemma(parse: Any, upos: str, feats: Mapping[str, str]) -> bool:

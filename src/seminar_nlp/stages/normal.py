@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..frequency import lemma_frequency
 from ..records import Mention, Normal, Tag, Token
 from ..resources import Morphology
 from .lemma import agreement, grammar
@@ -294,11 +295,12 @@ class Normalizer:
             if not parses:
                 return found, None
 
-            def key(item: Found, tag: Tag = tag) -> tuple[int, int, int, float]:
+            def key(item: Found, tag: Tag = tag) -> tuple[int, int, int, float, float]:
                 pos_ok, votes, score = agreement(item[1], tag.pos, tag.feats)
                 # An archaic reading ("сбёра") only wins by two features more.
                 votes -= 2 * int("Arch" in item[1].tag.grammemes)
-                return pos_ok, votes, int(bool(preferred & item[1].tag.grammemes)), score
+                return (pos_ok, votes, int(bool(preferred & item[1].tag.grammemes)), score,
+                        lemma_frequency(item[1]))
 
             best = max(parses, key=key)
             if best[1].tag.POS not in MODIFIER_POS | {"NOUN"} and found:
@@ -315,7 +317,8 @@ class Normalizer:
         parses = list(enumerate(self.morph.parse(clean_word(token.form))))
         if not parses:
             return None
-        return max(parses, key=lambda item: agreement(item[1], tag.pos, tag.feats))
+        return max(parses, key=lambda item: (*agreement(item[1], tag.pos, tag.feats),
+                                             lemma_frequency(item[1])))
 
     def gender_of(self, word: str) -> str | None:
         return self.nominative_gender(word)

@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from ..frequency import lemma_frequency
 from ..records import Doc, Tag, Token
 from ..resources import Morphology, read_lexicon
 from .lemma import agreement
@@ -324,7 +325,8 @@ class Phrases:
         parses = self.morph.parse(clean_word(form))
         if not parses:
             return None
-        return max(enumerate(parses), key=lambda item: agreement(item[1], pos, feats))
+        return max(enumerate(parses), key=lambda item: (*agreement(item[1], pos, feats),
+                                                        lemma_frequency(item[1])))
 
     def representative(self, doc: Doc, key: Key, occurrences: Sequence[Span]) -> Span:
         """The commonest written form, in the nominative and inside a sentence if it can be."""

@@ -27,8 +27,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import cache
 
+from ..frequency import zipf
 from ..records import Doc, Sentence, Theme, Token
 from ..resources import Morphology, Resources
 from .names import load_lexicon
@@ -83,14 +84,6 @@ class Weights:
                    common=10.0, unknown=5.0, sharp=1.0, length=0.8, title=0.0, repeat=0.5,
                    genre=1.0, kinds=(("person", 1.5), ("place", 3.0), ("organisation", 2.0),
                           ("proper", 1.0)))
-
-
-@lru_cache(maxsize=500_000)
-def zipf(word: str) -> float:
-    """wordfreq's Zipf frequency of a Russian word (0 when unknown), memoised."""
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(word, "ru"))
 
 
 # Candidates and cues
