@@ -31,6 +31,7 @@ from functools import lru_cache
 import pandas as pd
 
 from .resources import read_lexicon
+from .stages.normal import ADJECTIVE_ENDINGS as SINGULAR_ADJECTIVE_ENDINGS
 
 QUOTED = re.compile(r"«([^«»]+)»?")
 BRACKETED = re.compile(r"^(.*\S)\s*\(([^()]+)\)$")
@@ -245,7 +246,7 @@ def display_name(normal: str) -> str:
 
 
 # Nominative endings of adjectives, which open a name without being its head.
-ADJECTIVE_ENDINGS = ("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие")
+ADJECTIVE_ENDINGS = (*SINGULAR_ADJECTIVE_ENDINGS, "ое", "ее", "ые", "ие")
 STEM = 5  # letters of a word of a short name found in the full name
 
 
@@ -257,7 +258,7 @@ def places() -> frozenset[str]:
 
 def tail_acronym(full: str, short: str) -> bool:
     """Whether an acronym's letters are the initials of the name without its first words,
-    which hold a noun ("Клиники", not "Национальный исследовательский")."""
+    which hold a noun ("Клиники", not the adjectives "Национальный исследовательский")."""
     letters, words = acronym_letters(short), WORD.findall(NAMESAKE.split(full)[0])
     return letters != initials(full) and any(
         letters == initials(" ".join(words[start:]))

@@ -98,13 +98,16 @@ def object_after(s: Sentence, end: int, person: int, gap_words: int) -> bool:
     """The object named after the phrase in the same clause, at most ``gap_words`` on:
     "выдвинул на пост главы ФБР республиканца Джеймса Коми", "назначил руководителем
     службы Ивана Муравьева" (the tagger often reads such an animate object as genitive)."""
-    mention = s.mentions[person]
-    gap = range(end, mention.token_start)
-    tag = s.tags[mention.token_start]
-    accusative = tag.feats.get("Case") == "Acc" or \
-        tag.feats.get("Case") == "Gen" and tag.feats.get("Animacy") == "Anim"
-    return (len(gap) <= gap_words and accusative and same_clause(s, end, person)
+    gap = range(end, s.mentions[person].token_start)
+    return (len(gap) <= gap_words and accusative(s, person) and same_clause(s, end, person)
             and not any(s.tags[i].pos in ("VERB", "AUX") for i in gap))
+
+
+def accusative(s: Sentence, person: int) -> bool:
+    """A name the tagger reads as an object: accusative, or an animate genitive."""
+    feats = s.tags[s.mentions[person].token_start].feats
+    return feats.get("Case") == "Acc" or \
+        feats.get("Case") == "Gen" and feats.get("Animacy") == "Anim"
 
 
 def object_before(s: Sentence, begin: int, head: int) -> int | None:
@@ -116,10 +119,7 @@ def object_before(s: Sentence, begin: int, head: int) -> int | None:
     if person is None:
         return None
     start = s.mentions[person].token_start
-    tag = s.tags[start]
-    accusative = tag.feats.get("Case") == "Acc" or \
-        tag.feats.get("Case") == "Gen" and tag.feats.get("Animacy") == "Anim"
-    return person if accusative and start > s.first and appointing(s, start) else None
+    return person if accusative(s, person) and start > s.first and appointing(s, start) else None
 
 
 def nominative(s: Sentence, person: int) -> bool:

@@ -33,6 +33,7 @@ from ..frequency import zipf
 from ..records import Doc, Sentence, Theme, Token
 from ..resources import Morphology, Resources
 from .names import load_lexicon
+from .role_orgs import QUOTES
 from .theme_phrases import (
     Candidates,
     Key,
@@ -48,7 +49,7 @@ from .theme_phrases import (
     spans,
 )
 
-QUOTE_MARKS = frozenset("«»\"“”„")
+QUOTE_MARKS = frozenset(QUOTES) | frozenset(QUOTES.values())
 STRONG = 2.0  # strength of a cue word that singles a topic out
 TYPICAL = 1000  # tokens of a typical document, for the saturation
 
