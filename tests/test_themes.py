@@ -145,6 +145,17 @@ def test_an_acronym_with_a_case_ending_is_shown_bare(pipeline: Pipeline) -> None
     assert "ЮКОСа" not in themes
 
 
+def test_an_acronym_the_text_defines_gives_way_to_its_expansion(pipeline: Pipeline) -> None:
+    text = ("Конференция посвящена беспилотным летательным аппаратам (БЛА). Применение БЛА в "
+            "сельском хозяйстве растёт. Производители БЛА представили новые модели. Испытания "
+            "БЛА прошли успешно. Делегация США посетила выставку, и специалисты из США оценили "
+            "модели.")
+    themes = [theme.theme for theme in pipeline.process(text).need("themes")]
+    assert themes[0] == "беспилотные летательные аппараты"
+    assert "БЛА" not in themes
+    assert "США" in themes  # a name the dictionary knows stays as written
+
+
 def test_a_document_without_words_has_no_themes(themes_pipeline: Pipeline) -> None:
     doc = themes_pipeline.run_batch([Doc(Source("d", "<test>", "2026 — 18:00 …"))])[0]
     assert doc.need("themes") == ()

@@ -246,7 +246,7 @@ def kind_of(words: Words, span: Span, lexicon: Rules) -> str:
 
 
 def merge_aliases(found: dict[Key, list[Span]], kinds: Mapping[Key, str],
-                  tokens: Sequence[Token]) -> None:
+                  tokens: Sequence[Token], words: Words) -> None:
     """Count "Трамп" as "Дональд Трамп", an acronym with its expansion ("ИИ"), and the
     names of ``lexicons/theme_aliases.tsv`` as one ("РФ" as "Россия")."""
     longer = [key for key in found if len(key) > 1]
@@ -262,8 +262,12 @@ def merge_aliases(found: dict[Key, list[Span]], kinds: Mapping[Key, str],
             continue
         if targets:
             target = max(targets, key=lambda other: len(found[other]))
-            if kinds[key] in ("place", "organisation") and len(found[key]) > len(found[target]):
-                target, key = key, target  # "США" said more often than its expansion: keep it
+            # "США" said more often than "Соединённые Штаты" is kept, but an acronym that only
+            # the text defines ("МС" of "мехатронные системы") gives way to what it stands for.
+            known = words.names[found[key][0].head] != "acronym"
+            if kinds[key] in ("place", "organisation") and len(found[key]) > len(found[target]) \
+                    and (known or named(found[target], words)):
+                target, key = key, target
             found[target].extend(found.pop(key))
     for names in aliases():
         present = [name for name in names if name in found]
@@ -272,6 +276,11 @@ def merge_aliases(found: dict[Key, list[Span]], kinds: Mapping[Key, str],
             for name in present:
                 if name != kept:
                     found[kept].extend(found.pop(name))
+
+
+def named(occurrences: Sequence[Span], words: Words) -> bool:
+    """Whether a phrase is written as a name somewhere: a capital inside a sentence."""
+    return any(words.capital[span.start] or words.names[span.head] for span in occurrences)
 
 
 @cache

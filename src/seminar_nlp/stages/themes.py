@@ -72,6 +72,7 @@ class Weights:
     length: float = 0.3  # a phrase's information = sum over its words / words ** length
     title: float = 0.5  # bonus for the share of a candidate's lemmas in the first sentence
     repeat: float = 0.5  # factor for a candidate that contains or overlaps a theme taken
+    nested: float = 0.0  # weight left to an occurrence inside a theme taken ("интеллект")
     genre: float = 0.2  # factor for an event type ("круглый стол", "форум") or a piece of one
     # Factors by kind of head: people and organisations are entities, rarely themes.
     kinds: tuple[tuple[str, float], ...] = (("person", 0.3), ("place", 1.0),
@@ -95,7 +96,7 @@ def collect(doc: Doc, morph: Morphology, max_words: int) -> Candidates:
     words = analyse(doc, morph, lexicon)
     found, cues, focused = scan_sentences(doc, words, lexicon, max_words)
     kinds = {key: kind_of(words, occurrences[0], lexicon) for key, occurrences in found.items()}
-    merge_aliases(found, kinds, doc.need("tokens"))
+    merge_aliases(found, kinds, doc.need("tokens"), words)
     sentences = doc.need("sentences")
     first = sentences[0].token_stop if sentences else 0
     capital = frozenset(key for key, big in zip(words.keys, words.capital, strict=True) if big)
@@ -206,15 +207,17 @@ def cued(span: Span, cues: Mapping[int, tuple[int, float]]) -> float:
     return strength if span.start > index else 0.0
 
 
-def weight(occurrences: set[Span], candidates: Candidates, weights: Weights) -> float:
-    """Saturated, position- and cue-weighted frequency, with a bonus for spread."""
+def weight(occurrences: Mapping[Span, float], candidates: Candidates, weights: Weights
+           ) -> float:
+    """Saturated, position- and cue-weighted frequency, with a bonus for spread; each
+    occurrence counts with its share (less than 1 inside a theme taken)."""
     if not occurrences:
         return 0.0
     sents = [span.sent for span in occurrences]
-    frequency = sum((1 + weights.position / (1 + span.sent))
+    frequency = sum(share * (1 + weights.position / (1 + span.sent))
                     * (1 + weights.cue * cued(span, candidates.cues))
                     * (1 + weights.focus * (span in candidates.focused))
-                    for span in occurrences)
+                    for span, share in occurrences.items())
     if weights.saturation:
         k = weights.saturation
         frequency *= (k + 1) / (frequency + k * len(candidates.keys) / TYPICAL)
@@ -238,7 +241,7 @@ def select(candidates: Candidates, weights: Weights) -> list[tuple[Key, float]]:
                     * (weights.genre if key in candidates.genre else 1.0)
                     * (1 + weights.title * echo(key, occurrences, candidates.title)))
               for key, occurrences in found.items()}
-    free = {key: set(occurrences) for key, occurrences in found.items()}
+    free = {key: dict.fromkeys(occurrences, 1.0) for key, occurrences in found.items()}
     by_sent: dict[int, list[tuple[Key, Span]]] = defaultdict(list)
     for key, occurrences in found.items():
         for span in occurrences:
@@ -255,7 +258,7 @@ def select(candidates: Candidates, weights: Weights) -> list[tuple[Key, float]]:
         for taken in found[best]:
             for key, span in by_sent[taken.sent]:
                 if key in scores and taken.start <= span.start and span.stop <= taken.stop:
-                    free[key].discard(span)
+                    discount(free[key], span, weights.nested)
                     inside.add(key)
                 elif key in scores and span.start < taken.stop and taken.start < span.stop:
                     overlapping.add(key)
@@ -264,6 +267,15 @@ def select(candidates: Candidates, weights: Weights) -> list[tuple[Key, float]]:
         for key in inside | overlapping:
             scores[key] = factor[key] * weight(free[key], candidates, weights)
     return chosen
+
+
+def discount(shares: dict[Span, float], span: Span, nested: float) -> None:
+    """An occurrence inside a theme taken counts ``nested`` of what it did, or not at all."""
+    if span in shares:
+        if nested:
+            shares[span] *= nested
+        else:
+            del shares[span]
 
 
 class Themes:
