@@ -59,6 +59,18 @@ def cue_before(s: Sentence, start: int) -> int | None:
                  and tuple(s.lemmas[start - len(cue):start]) == cue), None)
 
 
+@cache
+def candidacy() -> frozenset[str]:
+    return frozenset(read_lexicon("candidacy.txt"))
+
+
+def sought(s: Sentence, start: int) -> bool:
+    """A post someone stands for, not one held: "стала кандидатом на пост главы Франции",
+    "претендует на должность ректора" (``lexicons/candidacy.txt``)."""
+    begin = cue_before(s, start)
+    return begin is not None and begin > s.first and s.lemmas[begin - 1] in candidacy()
+
+
 def after_cue(s: Sentence, start: int) -> bool:
     return cue_before(s, start) is not None
 

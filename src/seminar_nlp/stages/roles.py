@@ -38,6 +38,7 @@ from .role_cues import (
     after_cue,
     object_before,
     person_by_cue,
+    sought,
     subject_of_predicate,
 )
 from .role_links import (
@@ -178,7 +179,7 @@ class RoleFinder:
         subjects = [phrase for phrase in lonely
                     if (s.tags[phrase.head].feats.get("Case") == "Nom"
                         or after_cue(s, phrase.begin))  # "До этого занимал пост ..."
-                    and not s.plural(phrase.head)
+                    and not s.plural(phrase.head) and not sought(s, phrase.begin)
                     and (phrase.head == s.first or s.form(phrase.head)[:1].islower())]
         if not subjects or any(s.mentions[m].type == "PER" for m in s.inside.values()):
             return []
@@ -233,6 +234,8 @@ class RoleFinder:
 
     def persons(self, s: Sentence, phrase: Phrase, previous: tuple[int, Phrase] | None
                 ) -> list[int]:
+        if sought(s, phrase.begin):
+            return []
         found = persons_after(s, phrase)
         one = one_of(s, phrase.begin)
         if one is not None:  # "Игорь Малашенко — один из основателей НТВ": one person
