@@ -156,6 +156,16 @@ def test_an_acronym_the_text_defines_gives_way_to_its_expansion(pipeline: Pipeli
     assert "США" in themes  # a name the dictionary knows stays as written
 
 
+def test_a_guessed_name_in_another_case_than_the_taggers_stays_as_written(
+        pipeline: Pipeline) -> None:
+    # pymorphy3 reads "Караченцев" only as a plural genitive ("караченцы"), the tagger as a
+    # nominative; "Кастильоне" does not decline.
+    first = pipeline.process("Каталог двойных галактик составил астроном Караченцев.")
+    second = pipeline.process("О работах Кастильоне в Китае писали многие историки.")
+    assert "Караченцев" in [theme.theme for theme in first.need("themes")]
+    assert "Кастильоне" in [theme.theme for theme in second.need("themes")]
+
+
 def test_a_document_without_words_has_no_themes(themes_pipeline: Pipeline) -> None:
     doc = themes_pipeline.run_batch([Doc(Source("d", "<test>", "2026 — 18:00 …"))])[0]
     assert doc.need("themes") == ()

@@ -25,7 +25,15 @@ from ..frequency import lemma_frequency
 from ..records import Doc, Tag, Token
 from ..resources import Morphology, read_lexicon
 from .lemma import agreement
-from .normal import INFLECTED_ACRONYM, Found, Normalizer, clean_word, is_acronym, join
+from .normal import (
+    INFLECTED_ACRONYM,
+    Found,
+    Normalizer,
+    clean_word,
+    is_acronym,
+    join,
+    same_case,
+)
 
 Key = tuple[str, ...]
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W_]+)*")
@@ -320,6 +328,9 @@ class Phrases:
                  for index, (form, tag) in enumerate(zip(forms[:head + 1], marks, strict=False))]
         if (head_found := found[head]) is None or any(map(str.isupper, forms[head][1:])):
             return forms
+        if forms[head][:1].isupper() and "-" not in forms[head] and \
+                not head_found[1].is_known and not same_case(head_found[1], marks[head]):
+            return forms  # a guessed name in another case than the tagger's: "Караченцев"
         number = "plur" if "plur" in head_found[1].tag.grammemes else "sing"
         forms[head] = self.normalizer.inflect_compound(forms[head], head_found, marks[head], number)
         gender = self.normalizer.nominative_gender(forms[head]) or "masc"
