@@ -166,6 +166,16 @@ def test_a_guessed_name_in_another_case_than_the_taggers_stays_as_written(
     assert "Кастильоне" in [theme.theme for theme in second.need("themes")]
 
 
+def test_hyphenated_names_are_shown_in_the_nominative(pipeline: Pipeline) -> None:
+    first = pipeline.process("Выставка робототехники открылась в Нью-Йорке.")
+    second = pipeline.process("Самолёт Ту-154 разбился под Сочи. Эксперты изучили Ту-154 и "
+                              "записи. На борту Ту-154 были музыканты.")
+    # The tagger reads the opening "Выставка" as a name; it is the sentence's capital.
+    assert [theme.theme for theme in first.need("themes")] == ["выставка робототехники",
+                                                                "Нью-Йорк"]
+    assert "Ту-154" in [theme.theme for theme in second.need("themes")]  # not "Та-154"
+
+
 def test_a_document_without_words_has_no_themes(themes_pipeline: Pipeline) -> None:
     doc = themes_pipeline.run_batch([Doc(Source("d", "<test>", "2026 — 18:00 …"))])[0]
     assert doc.need("themes") == ()

@@ -241,7 +241,8 @@ class Normalizer:
         feats = {key: value for key, value in tag.feats.items() if key != "Gender"}
         parts = []
         for part in form.split("-"):
-            parses = list(enumerate(self.morph.parse(clean_word(part)))) if part else []
+            # A part of one or two letters is a code or a preposition: "Ту-154", "Ростов-на-Дону".
+            parses = list(enumerate(self.morph.parse(clean_word(part)))) if len(part) > 2 else []
             if not parses:
                 parts.append(part)
                 continue

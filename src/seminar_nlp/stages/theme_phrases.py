@@ -38,6 +38,7 @@ from .normal import (
 Key = tuple[str, ...]
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W_]+)*")
 PERSON_GRAMS = frozenset({"Name", "Surn", "Patr"})
+PROPER_GRAMS = PERSON_GRAMS | {"Geox", "Orgn", "Trad", "Abbr"}
 OPENERS = frozenset("«\"“„([—–-:")
 ENDINGS = frozenset({".", "!", "?", "…", ";"})
 MAX_NAME = 3  # tokens in a run of names
@@ -316,7 +317,8 @@ class Phrases:
         words, marks = tokens[span.start:span.stop], tags[span.start:span.stop]
         if candidates.kinds[key] == "person":
             return self.normalizer.person(words, marks).text
-        forms = self.agree(lowered(doc, span, candidates.capital), marks, span.head - span.start)
+        forms = self.agree(lowered(doc, span, candidates.capital, self.morph), marks,
+                           span.head - span.start)
         return join(words, forms)
 
     def agree(self, forms: list[str], marks: Sequence[Tag], head: int) -> list[str]:
@@ -326,7 +328,7 @@ class Phrases:
             return forms
         found = [self.parse(form, tag.pos if index == head else "ADJ", tag.feats)
                  for index, (form, tag) in enumerate(zip(forms[:head + 1], marks, strict=False))]
-        if (head_found := found[head]) is None or any(map(str.isupper, forms[head][1:])):
+        if (head_found := found[head]) is None or capitals(forms[head]):
             return forms
         if forms[head][:1].isupper() and "-" not in forms[head] and \
                 not head_found[1].is_known and not same_case(head_found[1], marks[head]):
@@ -360,15 +362,34 @@ class Phrases:
                                           not initial(doc, span.start), -span.start))
 
 
-def lowered(doc: Doc, span: Span, capital: frozenset[str]) -> list[str]:
-    """The forms of a span, a capital letter of the sentence's in lower case ("Интеграция")."""
-    tags, lemmas = doc.need("tags"), doc.need("lemmas")
-    forms = [token.form for token in doc.need("tokens")[span.start:span.stop]]
+def lowered(doc: Doc, span: Span, capital: frozenset[str], morph: Morphology) -> list[str]:
+    """The forms of a span, a capital letter of the sentence's in lower case ("Интеграция";
+    "Выставка", a common noun the tagger reads as a name at the start of a sentence)."""
+    tags, lemmas, tokens = doc.need("tags"), doc.need("lemmas"), doc.need("tokens")
+    forms = [token.form for token in tokens[span.start:span.stop]]
     for index, (form, tag) in enumerate(zip(forms, tags[span.start:span.stop], strict=True)):
-        if (tag.pos != "PROPN" and form[:1].isupper() and not any(map(str.isupper, form[1:]))
-                and key_lemma(lemmas[span.start + index]) not in capital):
+        at = span.start + index
+        if ((tag.pos != "PROPN" or opening(doc, at) and common(morph, form))
+                and form[:1].isupper() and not any(map(str.isupper, form[1:]))
+                and key_lemma(lemmas[at]) not in capital):
             forms[index] = form.lower()
     return forms
+
+
+def opening(doc: Doc, index: int) -> bool:
+    """Whether a token opens its sentence."""
+    return doc.need("sentences")[doc.need("tokens")[index].sent].token_start == index
+
+
+def common(morph: Morphology, form: str) -> bool:
+    """A dictionary word that is no name: "выставка", not "Россия" or "Иван"."""
+    parses = morph.parse(form.lower())
+    return bool(parses) and parses[0].is_known and not PROPER_GRAMS & parses[0].tag.grammemes
+
+
+def capitals(form: str) -> bool:
+    """Capitals past the first letter of a part: "ЮКОС", "iPhone", not "Санкт-Петербурге"."""
+    return any(any(map(str.isupper, part[1:])) for part in form.split("-"))
 
 
 def surface(tokens: Sequence[Token], span: Span) -> tuple[str, ...]:
