@@ -304,6 +304,10 @@ class Normalizer:
                         lemma_frequency(item[1]))
 
             best = max(parses, key=key)
+            if best[1].tag.POS == "ADVB" and index + 1 < len(tags) and \
+                    tags[index + 1].pos == "ADJ":
+                found.append((-1, None))  # "крайне правой партии": the adverb stays
+                continue
             if best[1].tag.POS not in MODIFIER_POS | {"NOUN"} and found:
                 best = noun_after(found[-1], parses) or best  # «Уральской стали»: not a verb
             found.append(best)

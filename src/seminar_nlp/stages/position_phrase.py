@@ -73,7 +73,7 @@ def find_phrase(s: Sentence, head: int) -> Phrase:
         org = org_at(s, stop)
         if org is not None:
             orgs = coordinated_orgs(s, org)
-            while stop - 1 > head and s.tags[stop - 1].pos == "ADJ":
+            while stop - 1 > head and s.tags[stop - 1].pos in ("ADJ", "ADV"):
                 stop -= 1  # "председатель влиятельного Комитета ...": the org's adjective
             if len(orgs) == 1 and (named := body_of(s, orgs[0])) is not None:
                 stop, orgs = orgs[0][1], (named,)  # "председатель Совета директоров «Башинформа»"
@@ -149,8 +149,8 @@ def with_common_org(s: Sentence, phrase: Phrase) -> Phrase:
     for index in range(phrase.head + 1, phrase.stop):
         if s.tags[index].pos == "NOUN" and s.lemmas[index] in org_nouns():
             first = index
-            while first - 1 > phrase.head and s.tags[first - 1].pos == "ADJ":
-                first -= 1
+            while first - 1 > phrase.head and s.tags[first - 1].pos in ("ADJ", "ADV"):
+                first -= 1  # "крайне правой партии"
             return Phrase(phrase.start, phrase.head, first, ((first, phrase.stop, None),))
     return phrase
 
@@ -195,6 +195,9 @@ def tail_step(s: Sentence, index: int, cases: frozenset[str]) -> int:
         return 0
     if tag.pos in ("NOUN", "ADJ", "NUM") and tag.feats.get("Case") in cases:
         return 1
+    if tag.pos == "ADV" and index + 1 < s.last and s.tags[index + 1].pos == "ADJ" and \
+            s.tags[index + 1].feats.get("Case") in cases:
+        return 1  # "лидер крайне правого Национального фронта"
     if s.lemmas[index] == "обязанность" and s.lemmas[index - 1] == "исполнять":
         return 1  # "исполняющий обязанности ректора"
     if (form in TAIL_PREPOSITIONS or form == "с" and "Dat" in cases) and index + 1 < s.last \
