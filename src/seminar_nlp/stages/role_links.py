@@ -56,9 +56,13 @@ def dash_after(s: Sentence, phrase: Phrase) -> int | None:
 
 
 def coordinated(s: Sentence, first: Phrase, second: Phrase) -> bool:
-    """Two positions listed with "и" or a comma: "основатель и директор X"."""
+    """Two positions listed with "и" or a comma: "основатель и директор X", "основатель,
+    директор X"; after a comma, a position with words of its own after its head is whole
+    ("министр по делам разведки, глава Комиссии по атомной энергии")."""
     between = [s.form(i).lower() for i in range(skip_remark(s, first.end), second.begin)]
-    return between in (["и"], [","], [",", "и"])
+    if between == [","]:
+        return first.stop == first.head + 1
+    return between in (["и"], [",", "и"])
 
 
 def skip_brackets(s: Sentence, index: int) -> int:
