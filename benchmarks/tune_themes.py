@@ -1,6 +1,6 @@
 """Choose ``Weights.news()`` on news documents that the Key phrases section does not score.
 
-    python -m benchmarks.tune_themes            # gold from ../shared/eval, about 10 minutes
+    python -m benchmarks.tune_themes            # gold from ../shared/eval, about 15 minutes
 
 The Key phrases section scores the first 300 documents of each ru_kw_eval dev set. This
 script tunes on the rest of the NG and RT sets (documents 301-884 and 301-999): a
