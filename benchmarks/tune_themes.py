@@ -57,7 +57,7 @@ def load(eval_dir: Path, label: str, start: int, stop: int | None) -> Part:
 
 def f1(part: Part, weights: Any, lemmas: Lemmas) -> float:
     from seminar_nlp.resources import shared
-    from seminar_nlp.stages.theme_phrases import Phrases
+    from seminar_nlp.stages.theme_forms import Phrases
     from seminar_nlp.stages.themes import select
 
     phrases = Phrases(shared().morph)

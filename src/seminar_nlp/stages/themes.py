@@ -1,7 +1,7 @@
 """Key themes of a document: noun phrases ranked against the background of Russian.
 
-The candidates (noun phrases found with the morphology) and their normal forms
-are in ``theme_phrases``; this module collects them with the cue words of each
+The candidates (noun phrases found with the morphology) are in ``theme_phrases``,
+their normal forms in ``theme_forms``; this module collects them with the cue words of each
 sentence, ranks them and selects the themes. A paper's back matter (the lines after
 a bibliography or notes heading in its second half) gives no candidates: cited
 titles and names are not what the paper is about. Nor does a common phrase said
@@ -35,10 +35,10 @@ from ..records import Doc, Sentence, Theme, Token
 from ..resources import Morphology, Resources
 from .names import load_lexicon
 from .role_orgs import QUOTES
+from .theme_forms import Phrases
 from .theme_phrases import (
     Candidates,
     Key,
-    Phrases,
     Rules,
     Span,
     Words,
