@@ -17,6 +17,7 @@ from functools import cache
 from ..records import Sentence
 from ..resources import Morphology, read_lexicon
 from .dates import find_dates
+from .role_orgs import org_heads
 from .textview import DASHES, Phrases, View, fold
 
 MAX_OBJECT_GAP = 6  # words between "провёл" and the event ("провёл 18 марта в Казани семинар")
@@ -62,7 +63,7 @@ def load_lexicon(morph: Morphology) -> Lexicon:
              for kind, phrases in kinds.items()}
     return Lexicon(types, max(map(len, types)),
                    {kind: Phrases.of(phrases) for kind, phrases in kinds.items()}, words,
-                   frozenset(fold(line) for line in read_lexicon("org_heads.txt")))
+                   frozenset(fold(head) for head in org_heads()))
 
 
 # Lists of names (organisers, partners, venues)

@@ -15,6 +15,7 @@ from ..cleaning import analysis_view, without_stress
 from ..records import Doc, EntityType, Mention, Tag, Token
 from ..resources import Morphology, Resources
 from .batching import map_sorted
+from .normal import NAME_GRAMS
 from .positions import is_head
 
 TYPES: dict[str, EntityType] = {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}
@@ -123,7 +124,7 @@ def trim_position(mention: Mention, tokens: Sequence[Token], lemmas: Sequence[st
 
 def name_like(token: Token, morph: Morphology) -> bool:
     """Whether the dictionary can read a word as a first name, surname or patronymic."""
-    return any({"Name", "Surn", "Patr"} & parse.tag.grammemes
+    return any(NAME_GRAMS & parse.tag.grammemes
                for parse in morph.parse(token.form.lower()))
 
 

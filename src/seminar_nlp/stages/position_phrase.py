@@ -73,8 +73,7 @@ def find_phrase(s: Sentence, head: int) -> Phrase:
         org = org_at(s, stop)
         if org is not None:
             orgs = coordinated_orgs(s, org)
-            while stop - 1 > head and s.tags[stop - 1].pos in ("ADJ", "ADV"):
-                stop -= 1  # "председатель влиятельного Комитета ...": the org's adjective
+            stop = org_modifiers(s, head, stop)  # "председатель влиятельного Комитета ..."
             if len(orgs) == 1 and (named := body_of(s, orgs[0])) is not None:
                 stop, orgs = orgs[0][1], (named,)  # "председатель Совета директоров «Башинформа»"
             return of_place(s, Phrase(start, head, stop, orgs, places_after(s, orgs[-1][1])))
@@ -85,6 +84,14 @@ def find_phrase(s: Sentence, head: int) -> Phrase:
             cases = cases | {TAIL_PREPOSITIONS[s.form(stop)]}  # "проректор по научной работе"
         stop += step
     return of_adjective(s, with_common_org(s, bracketed_org(s, Phrase(start, head, stop))))
+
+
+def org_modifiers(s: Sentence, head: int, index: int) -> int:
+    """Where the adjectives (and their adverbs) before an organisation at ``index`` begin,
+    after the position's ``head``: they are the organisation's."""
+    while index - 1 > head and s.tags[index - 1].pos in ("ADJ", "ADV"):
+        index -= 1
+    return index
 
 
 def bracketed_org(s: Sentence, phrase: Phrase) -> Phrase:
@@ -148,9 +155,7 @@ def with_common_org(s: Sentence, phrase: Phrase) -> Phrase:
     государства"); a part of one stays in the position ("руководитель лаборатории")."""
     for index in range(phrase.head + 1, phrase.stop):
         if s.tags[index].pos == "NOUN" and s.lemmas[index] in org_nouns():
-            first = index
-            while first - 1 > phrase.head and s.tags[first - 1].pos in ("ADJ", "ADV"):
-                first -= 1  # "крайне правой партии"
+            first = org_modifiers(s, phrase.head, index)  # "крайне правой партии"
             return Phrase(phrase.start, phrase.head, first, ((first, phrase.stop, None),))
     return phrase
 

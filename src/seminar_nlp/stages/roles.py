@@ -305,18 +305,22 @@ class RoleFinder:
             # "учителя-супруги" -> "учитель": the kin word is no part of the position.
             words[head] = "-".join(part for part in words[head].split("-")
                                    if part.lower() not in KIN) or words[head]
-            gender = self.normalizer.gender_of(words[head])
-            for index in range(head):
-                found = self.normalizer.head_parse(tokens[index], tags[index])
-                if found is not None:
-                    grams = {"nomn", "sing", gender} if gender else {"nomn", "sing"}
-                    words[index] = self.normalizer.inflect(words[index], found, grams)
+            self.agree(tokens, tags, range(head), words, "nomn",
+                       self.normalizer.gender_of(words[head]))
             if "plur" in head_parse[1].tag.grammemes:
                 self.singular_complement(tokens, tags, head, words)
         if words and not is_acronym(words[0]):
             words[0] = words[0].lower()
         return join(tokens, words)
 
+    def agree(self, tokens: Sequence[Token], tags: Sequence[Tag], indices: range,
+              words: list[str], case: str, gender: str | None) -> None:
+        """Inflect the modifiers at ``indices`` to the singular of ``case`` and ``gender``."""
+        grams = {case, "sing", gender} if gender else {case, "sing"}
+        for index in indices:
+            found = self.normalizer.head_parse(tokens[index], tags[index])
+            if found is not None:
+                words[index] = self.normalizer.inflect(words[index], found, set(grams))
 
     def singular_complement(self, tokens: Sequence[Token], tags: Sequence[Tag], head: int,
                             words: list[str]) -> None:
@@ -333,11 +337,7 @@ class RoleFinder:
         words[index] = self.normalizer.inflect(words[index], noun, {"gent", "sing"})
         gender = self.normalizer.gender_of(self.normalizer.inflect(words[index], noun,
                                                                    {"nomn", "sing"}))
-        for adjective in range(head + 1, index):
-            found = self.normalizer.head_parse(tokens[adjective], tags[adjective])
-            if found is not None:
-                grams = {"gent", "sing", gender} if gender else {"gent", "sing"}
-                words[adjective] = self.normalizer.inflect(words[adjective], found, grams)
+        self.agree(tokens, tags, range(head + 1, index), words, "gent", gender)
 
 
 def plural_genitive(token: Token, tag: Tag, pos: str) -> bool:

@@ -22,11 +22,11 @@ from functools import cache
 
 from ..records import Doc, Tag, Token
 from ..resources import Morphology, read_lexicon
-from .normal import is_acronym
+from .normal import NAME_GRAMS, is_acronym
 
 Key = tuple[str, ...]
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W_]+)*")
-PERSON_GRAMS = frozenset({"Name", "Surn", "Patr"})
+PERSON_GRAMS = NAME_GRAMS
 OPENERS = frozenset("«\"“„([—–-:")
 ENDINGS = frozenset({".", "!", "?", "…", ";"})
 MAX_NAME = 3  # tokens in a run of names
