@@ -45,6 +45,16 @@ def joined(s: Sentence, end: int, start: int) -> bool:
                        [",", "а", "теперь"], [",", "ныне"])
 
 
+def adjacent(s: Sentence, first: Phrase, second: Phrase) -> bool:
+    """Two positions one after the other, in one case, as one person's: "председатель
+    Совета муфтиев России шейх Равиль Гайнутдин"; not "в беседе с корреспондентом
+    «Голоса Америки» лидер движения Александр Белов"."""
+    if second.begin != skip_remark(s, first.end):
+        return False
+    cases = {s.tags[first.head].feats.get("Case"), s.tags[second.head].feats.get("Case")}
+    return len(cases - {None}) < 2
+
+
 def dash_after(s: Sentence, phrase: Phrase) -> int | None:
     """After the dash that follows a position opening a sentence or a bracket, whose
     holder is named after it: "Модератор — Иван Петров", "(научный руководитель —
@@ -77,7 +87,8 @@ def predicate_of(s: Sentence, waiting: Phrase, phrase: Phrase) -> bool:
     """An instrumental position, a verb, and a position in the nominative: one person's
     ("Модератором семинара выступил профессор кафедры ... Константин Сёмин")."""
     gap = range(waiting.end, degree_before(s, phrase.begin))
-    return (instrumental(s, waiting.head)
+    governed = waiting.begin > s.first and s.tags[waiting.begin - 1].pos == "ADP"
+    return (instrumental(s, waiting.head) and not governed  # "с корреспондентом"
             and s.tags[phrase.head].feats.get("Case") == "Nom"
             and 0 < len(gap) <= 2 and all(s.tags[i].pos in ("VERB", "AUX") for i in gap))
 

@@ -37,9 +37,18 @@ def org_heads() -> frozenset[str]:
 
 
 def places_after(s: Sentence, index: int) -> int | None:
-    """The end of "в России", "при прокуратуре", "от штата Аризона" after an organisation."""
+    """The end of "в России", "при прокуратуре", "от штата Аризона" after an organisation,
+    and of a list of them ("в России, на Украине и в Казахстане", "в России и Казахстане")."""
     end = None
-    while s.form(index).lower() in PLACE_PREPOSITIONS:
+    while True:
+        if end is not None and s.form(index) in (",", "и"):
+            listed = s.mention_at(index + 1, "LOC")
+            if listed is not None:
+                index = end = s.mentions[listed].token_stop
+                continue
+            index += 1
+        if s.form(index).lower() not in PLACE_PREPOSITIONS:
+            break
         start = index + 1
         while s.form(start)[:1].islower() and s.tags[start].pos == "ADJ":
             start += 1  # "по космическим полётам"

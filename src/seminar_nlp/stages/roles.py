@@ -42,6 +42,7 @@ from .role_cues import (
     subject_of_predicate,
 )
 from .role_links import (
+    adjacent,
     coordinated,
     dash_after,
     joined,
@@ -203,7 +204,7 @@ class RoleFinder:
                 continue
             phrase = find_phrase(s, index)
             persons = self.persons(s, phrase, previous)
-            if pending and not (phrase.begin == skip_remark(s, pending[-1].end)
+            if pending and not (adjacent(s, pending[-1], phrase)
                                 or phrase.begin == dash_after(s, pending[-1])
                                 or joined(s, skip_remark(s, pending[-1].end), phrase.begin)
                                 or predicate_of(s, pending[-1], phrase)):
