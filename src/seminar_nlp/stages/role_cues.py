@@ -25,6 +25,7 @@ CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–"})
 # "По словам аналитика Романа Коноплева, ...: «Турция является стратегическим партнёром»".
 SPEECH_MARKS = frozenset({":", ";", "«", "»", '"', "“", "”", "„"})
 MAX_OBJECT_GAP = 5  # words between the phrase and the object of a verb of appointing
+MAX_TAKING_GAP = 4  # words between a taken post and its verb ("в новом составе")
 
 
 @cache
@@ -98,6 +99,35 @@ def person_by_cue(s: Sentence, start: int, end: int) -> int | None:
         return before[-1]
     if after and nominative(s, after[0]) and same_clause(s, end, after[0]):
         return after[0]  # not "он стал пилотом Формулы-1, а Марк Уэббер выиграл"
+    return None
+
+
+@cache
+def taken_posts() -> frozenset[tuple[str, str]]:
+    return frozenset((noun, verb) for noun, verb in
+                     (line.split() for line in read_lexicon("taken_posts.txt")))
+
+
+def taker_of(s: Sentence, start: int, end: int) -> int | None:
+    """The subject who takes a post named before the position: "Пост министра финансов
+    занял Антон Силуанов", "Место спикера ... занял республиканец Джон Бенер"
+    (``lexicons/taken_posts.txt``)."""
+    if start - 1 < s.first:
+        return None
+    verb = end
+    while verb < min(end + MAX_TAKING_GAP, s.last) and \
+            (s.lemmas[start - 1], s.lemmas[verb]) not in taken_posts():
+        if not s.form(verb)[:1].islower():
+            return None  # "в новом составе" may stand between, not a comma or a name
+        verb += 1
+    if verb >= s.last or (s.lemmas[start - 1], s.lemmas[verb]) not in taken_posts():
+        return None
+    for index in range(verb + 1, min(verb + 4, s.last)):
+        person = s.mention_at(index, "PER")
+        if person is not None:
+            return person if nominative(s, person) else None
+        if not s.form(index)[:1].islower():
+            return None
     return None
 
 

@@ -6,10 +6,11 @@ The person is a PER mention right after the phrase ("ректор ТГУ Эду�
 Галкин", several when the position is plural: "ректоры МГУ и СПбГУ ..."), one
 before it across a comma, dash or bracket ("Максим Абрамов, руководитель
 ..."), or the one a cue points to ("в должности ...", "в качестве ...",
-"Главой ... назначен X", ``role_cues.py``); lists, brackets, dashes and joins
-between them are read in ``role_links.py``, whose a name after the phrase is in
-``holders.py``, and an academic degree between a name and its position is stepped over
-(``degrees.py``); a verb of leading states one too
+"Главой ... назначен X", "Пост министра занял X", ``role_cues.py``), or the name
+alone on its line before it (a signature: "Кирсан Илюмжинов Президент ФИДЕ"); lists,
+brackets, dashes and joins between them are read in ``role_links.py``, a name after
+the phrase in ``holders.py``, and an academic degree between a name and its position is
+stepped over (``degrees.py``); a verb of leading states one too
 ("Варичев возглавил «Михайловский ГОК»", ``heading.py``). A position that is
 the subject of a sentence naming no one, or follows a cue there ("До этого
 занимал пост ..."), refers back to the one person named in the two sentences
@@ -40,6 +41,7 @@ from .role_cues import (
     person_by_cue,
     sought,
     subject_of_predicate,
+    taker_of,
 )
 from .role_links import (
     adjacent,
@@ -144,6 +146,16 @@ def person_before(s: Sentence, start: int) -> int | None:
     if start - 1 >= s.first and s.form(start - 1) in LINKS:
         return s.mention_ending_at(start - 1, "PER")
     return None
+
+
+def signed(s: Sentence, phrase: Phrase) -> int | None:
+    """A line of a name and a position alone, as under a letter or a photo: "Кирсан
+    Илюмжинов Президент ФИДЕ"."""
+    person = s.mention_ending_at(phrase.begin, "PER")
+    if person is None or s.mentions[person].token_start != s.first or \
+            any(s.tags[i].pos != "PUNCT" for i in range(phrase.end, s.last)):
+        return None
+    return person
 
 
 def covered(roles: Sequence[Role], role: Role) -> bool:
@@ -260,7 +272,11 @@ class RoleFinder:
         if linked is None:
             linked = person_before(s, phrase.begin)
         if linked is None:
+            linked = signed(s, phrase)
+        if linked is None:
             linked = person_by_cue(s, phrase.begin, phrase.end)
+        if linked is None:
+            linked = taker_of(s, phrase.begin, phrase.end)
         if linked is None and previous is not None and \
                 joined(s, previous[1].end, phrase.begin):
             linked = previous[0]  # "X, ректор ТГУ и председатель совета ..."
