@@ -68,12 +68,35 @@ def family_members(s: Sentence, person: int) -> list[int]:
     return found
 
 
-def holder_after(s: Sentence, phrase: Phrase, person: int) -> int:
+def holder_after(s: Sentence, phrase: Phrase, person: int) -> int | None:
     """The name after a genitive one, which is whose the position is: "адвокат
-    Александра Кокорина Андрей Ромашов", "пресс-секретарь Путина Дмитрий Песков"."""
+    Александра Кокорина Андрей Ромашов", "пресс-секретарь Путина Дмитрий Песков"; a
+    name the position's "по ..." follows is whose it is, and the holder comes after
+    that, if anyone: "советник президента Владимира Путина по вопросам культуры Иван
+    Петров", "помощник Хиллари Клинтон по европейским делам, который ..."."""
     mention = s.mentions[person]
-    holder = s.mention_at(skip_brackets(s, mention.token_stop), "PER")
+    after = skip_brackets(s, mention.token_stop)
+    # "Директор Иван Петров по традиции открыл ...": a nominative name holds it itself;
+    # "сенатора от штата Вермонт Берни Сандерса по числу делегатов": a phrase ended by
+    # its organisation has no more words after the name.
+    own = only_nominative(s, mention.token_start) or bool(phrase.orgs)
+    tail = after if own else tail_after(s, after)
+    holder = s.mention_at(tail, "PER")
+    if tail > after:
+        return holder if holder is not None and s.case_of(holder) == "Nom" else None
     if holder is None or s.plural(phrase.head) or s.case_of(person) != "Gen" or \
             s.case_of(holder) != "Nom":
         return person
     return holder
+
+
+def tail_after(s: Sentence, index: int) -> int:
+    """The end of a position's "по ..." at ``index`` ("по европейским и евразийским
+    делам"), or ``index`` when there is none."""
+    if s.form(index) != "по":
+        return index
+    end = index + 1
+    while end < s.last and s.form(end)[:1].islower() and \
+            s.tags[end].pos in ("ADJ", "NOUN", "CCONJ"):
+        end += 1
+    return end if end > index + 1 and s.tags[end - 1].pos == "NOUN" else index

@@ -130,7 +130,10 @@ def names_at(s: Sentence, phrase: Phrase, index: int) -> list[int]:
     found: list[int] = []
     while (person := s.mention_at(index, "PER")) is not None and \
             not is_acronym(s.form(index)):  # the model's "КубГАУ" is no person
-        person = holder_after(s, phrase, person)
+        holder = holder_after(s, phrase, person)
+        if holder is None:
+            break
+        person = holder
         if family(s, person):  # "учителя-супруги Ивановы из села Ш. — Светлана и Михаил Ивановы"
             return found + family_members(s, person)
         found.append(person)
