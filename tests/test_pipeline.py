@@ -55,3 +55,9 @@ def test_a_numbered_name_is_no_person(pipeline: Pipeline) -> None:
     doc = pipeline.process("Фернандо Алонсо в своей карьере пилота Формулы-1 выиграл Гран-при.")
     people = [doc.text[m.start:m.stop] for m in doc.need("mentions") if m.type == "PER"]
     assert people == ["Фернандо Алонсо"]
+
+
+def test_a_name_and_its_organisation_in_brackets_are_two_mentions(pipeline: Pipeline) -> None:
+    doc = pipeline.process("Богослужение провёл архиепископ Тихон Заречный (РПЦ МП).")
+    found = [(doc.text[m.start:m.stop], m.type) for m in doc.need("mentions")]
+    assert found == [("Тихон Заречный", "PER"), ("РПЦ МП", "ORG")]

@@ -96,6 +96,7 @@ def doc_mentions(doc: Doc, spans: Sequence[object], morph: Morphology
     initial = frozenset(sentence.token_start for sentence in sentences)
     mentions = [trimmed for m in mentions if not numbered_person(m, tokens)
                 and (trimmed := trim_position(m, tokens, lemmas, morph, initial)) is not None]
+    mentions = [part for m in mentions for part in person_and_org(m, tokens, morph)]
     return tuple(join_chains(mentions, doc.need("tokens"), doc.need("tags"), morph))
 
 
@@ -120,6 +121,25 @@ def trim_position(mention: Mention, tokens: Sequence[Token], lemmas: Sequence[st
             return None
         return mention
     return replace(mention, token_start=first + 1, start=tokens[first + 1].start)
+
+
+def person_and_org(mention: Mention, tokens: Sequence[Token], morph: Morphology
+                   ) -> tuple[Mention, ...]:
+    """An organisation the model read as one with the name before it: "[Лонгин Клинский
+    (РПЦ МП)]" is the person "Лонгин Клинский" and the organisation "РПЦ МП"."""
+    first, stop = mention.token_start, mention.token_stop
+    forms = [token.form for token in tokens[first:stop]]
+    if mention.type != "ORG" or forms[-1] != ")" or "(" not in forms[2:4] or \
+            not all(form[:1].isupper() for form in forms[:forms.index("(")]) or \
+            not any("Name" in parse.tag.grammemes for parse in morph.parse(forms[0].lower())):
+        return (mention,)
+    bracket = first + forms.index("(")
+    if bracket + 1 >= stop - 1:
+        return (mention,)
+    person = replace(mention, type="PER", stop=tokens[bracket - 1].stop, token_stop=bracket)
+    org = replace(mention, start=tokens[bracket + 1].start, stop=tokens[stop - 2].stop,
+                  token_start=bracket + 1, token_stop=stop - 1)
+    return person, org
 
 
 def name_like(token: Token, morph: Morphology) -> bool:

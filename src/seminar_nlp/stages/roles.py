@@ -144,11 +144,31 @@ def names_at(s: Sentence, phrase: Phrase, index: int) -> list[int]:
     return found
 
 
+def org_in_brackets(s: Sentence, phrase: Phrase, person: int
+                    ) -> tuple[int, int, int | None] | None:
+    """The organisation alone in brackets after the holder's name, when the position
+    follows the name or the bracket: "профессор Олег Кравцов (РГГУ)", "Олег Кравцов
+    (РГГУ), профессор"."""
+    mention = s.mentions[person]
+    index = mention.token_stop
+    org = s.mention_at(index + 1, "ORG") if s.form(index) == "(" else None
+    if org is None or s.form(s.mentions[org].token_stop) != ")":
+        return None
+    close = s.mentions[org].token_stop
+    if mention.token_start < phrase.end and close + 2 != phrase.begin:
+        return None  # after the name, or before it: "Олег Кравцов (РГГУ), профессор"
+    return index + 1, close, org
+
+
 def person_before(s: Sentence, start: int) -> int | None:
     start = degree_before(s, start)  # "Иван Петров, доктор технических наук, профессор"
-    if start - 1 >= s.first and s.form(start - 1) in LINKS:
-        return s.mention_ending_at(start - 1, "PER")
-    return None
+    if start - 1 < s.first or s.form(start - 1) not in LINKS:
+        return None
+    end = start - 1
+    if s.form(end - 1) == ")" and (org := s.inside.get(end - 2)) is not None and \
+            s.form(s.mentions[org].token_start - 1) == "(":
+        end = s.mentions[org].token_start - 1  # "Олег Кравцов (РГГУ), профессор кафедры"
+    return s.mention_ending_at(end, "PER")
 
 
 def signed(s: Sentence, phrase: Phrase) -> int | None:
@@ -238,7 +258,7 @@ class RoleFinder:
                     shared = phrase.org(number) if coordinated(s, waiting, phrase) else None
                     if s.plural(waiting.head) == s.plural(phrase.head):  # "писатели и критики"
                         roles.append(self.role(s, waiting, person, waiting.org(number) or shared))
-                org = phrase.org(number)
+                org = phrase.org(number) or org_in_brackets(s, phrase, person)
                 if org is None and previous is not None and \
                         s.form(phrase.begin - 1).lower() in POSSESSIVES:
                     org = previous[1].org(0)  # "директор института X и его заместитель Y"
