@@ -198,14 +198,16 @@ class RoleFinder:
             sentence = Sentence(doc, sent.token_start, sent.token_stop, self.normalizer.morph,
                                 starts)
             lonely: list[Phrase] = []
-            roles.extend(self.sentence(sentence, lonely))
-            roles.extend(role for role in self.referring(sentence, lonely)
+            here = self.sentence(sentence, lonely)
+            roles.extend(here)
+            roles.extend(role for role in self.referring(sentence, lonely, here)
                          if not stated(doc, roles, role))
             roles.extend(role for role in verb_roles(sentence, org_at, self.by_verb)
                          if not stated(doc, roles, role) and not covered(roles, role))
         return tuple(roles)
 
-    def referring(self, s: Sentence, lonely: Sequence[Phrase]) -> list[Role]:
+    def referring(self, s: Sentence, lonely: Sequence[Phrase], here: Sequence[Role]
+                  ) -> list[Role]:
         """Roles of a position that names no one in its sentence but is its subject (or
         follows a cue) and refers back to the one person of the sentences before
         ("Мадонна сообщила ... . 61-летняя певица ..."): only when no person is named in
@@ -216,8 +218,14 @@ class RoleFinder:
                     if (s.tags[phrase.head].feats.get("Case") == "Nom"
                         or after_cue(s, phrase.begin))  # "До этого занимал пост ..."
                     and not s.plural(phrase.head) and not sought(s, phrase.begin)
+                    and s.form(phrase.begin - 1).lower() not in POSSESSIVES  # "Его учитель"
                     and (phrase.head == s.first or s.form(phrase.head)[:1].islower())]
-        if not subjects or any(s.mentions[m].type == "PER" for m in s.inside.values()):
+        # A name in an oblique case that the sentence gives a position of its own is
+        # someone else ("... после ликвидации лидера Аль-Кайды Усамы бин Ладена"); any
+        # other may be the subject.
+        others = {role.person for role in here if s.case_of(role.person) != "Nom"}
+        if not subjects or any(s.mentions[m].type == "PER" and m not in others
+                               for m in s.inside.values()):
             return []
         person = antecedent(s)
         if person is None:
