@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 LIST_OPENERS = ((",", "среди", "которых", "—"), (",", "среди", "которых", "–"),
                 (",", "среди", "которых"), (",", "среди", "них"), (",", "в", "том", "числе"),
                 ("—",), ("–",), (":",))
+MAX_APPOSED_GAP = 4  # words of a position's own before the comma of the next ("с ксенофобией")
 
 
 def list_start(s: Sentence, index: int) -> int:
@@ -53,6 +54,18 @@ def adjacent(s: Sentence, first: Phrase, second: Phrase) -> bool:
         return False
     cases = {s.tags[first.head].feats.get("Case"), s.tags[second.head].feats.get("Case")}
     return len(cases - {None}) < 2
+
+
+def apposed(s: Sentence, first: Phrase, second: Phrase) -> bool:
+    """A second apposition in the first's case after a few words of the first's and a
+    comma: "Александра Брода, известного борца с ксенофобией, члена Общественной палаты"."""
+    gap = range(first.end, second.begin - 1)
+    cases = {s.tags[first.head].feats.get("Case"), s.tags[second.head].feats.get("Case")}
+    # An animate noun's accusative is its genitive: the tagger reads "борца" either way.
+    return (0 < len(gap) <= MAX_APPOSED_GAP and s.form(second.begin - 1) == ","
+            and None not in cases and (len(cases) == 1 or cases == {"Acc", "Gen"})
+            and all(s.form(i)[:1].islower() and s.tags[i].pos in ("ADP", "NOUN", "ADJ")
+                    for i in gap))
 
 
 def dash_after(s: Sentence, phrase: Phrase) -> int | None:

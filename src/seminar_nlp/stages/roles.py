@@ -45,6 +45,7 @@ from .role_cues import (
 )
 from .role_links import (
     adjacent,
+    apposed,
     coordinated,
     dash_after,
     joined,
@@ -309,7 +310,7 @@ class RoleFinder:
         if linked is None:
             linked = taker_of(s, phrase.begin, phrase.end)
         if linked is None and previous is not None and \
-                joined(s, previous[1].end, phrase.begin):
+                (joined(s, previous[1].end, phrase.begin) or apposed(s, previous[1], phrase)):
             linked = previous[0]  # "X, ректор ТГУ и председатель совета ..."
         return [] if linked is None else [linked]
 
