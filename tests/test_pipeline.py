@@ -61,3 +61,11 @@ def test_a_name_and_its_organisation_in_brackets_are_two_mentions(pipeline: Pipe
     doc = pipeline.process("Богослужение провёл архиепископ Тихон Заречный (РПЦ МП).")
     found = [(doc.text[m.start:m.stop], m.type) for m in doc.need("mentions")]
     assert found == [("Тихон Заречный", "PER"), ("РПЦ МП", "ORG")]
+
+
+def test_a_first_name_and_a_surname_that_name_no_place_are_a_person(pipeline: Pipeline) -> None:
+    doc = pipeline.process("Улица названа в честь первого президента Ахмат-Хаджи Кадырова.")
+    found = [(doc.text[m.start:m.stop], m.type) for m in doc.need("mentions")]
+    assert found == [("Ахмат-Хаджи Кадырова", "PER")]
+    assert [(doc.need("normals")[r.person].text, r.role) for r in doc.need("roles")] == [
+        ("Ахмат-Хаджи Кадыров", "первый президент")]

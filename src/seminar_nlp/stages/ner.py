@@ -97,6 +97,7 @@ def doc_mentions(doc: Doc, spans: Sequence[object], morph: Morphology
     mentions = [trimmed for m in mentions if not numbered_person(m, tokens)
                 and (trimmed := trim_position(m, tokens, lemmas, morph, initial)) is not None]
     mentions = [part for m in mentions for part in person_and_org(m, tokens, morph)]
+    mentions = [person_not_place(m, tokens, morph) for m in mentions]
     return tuple(join_chains(mentions, doc.need("tokens"), doc.need("tags"), morph))
 
 
@@ -140,6 +141,22 @@ def person_and_org(mention: Mention, tokens: Sequence[Token], morph: Morphology
     org = replace(mention, start=tokens[bracket + 1].start, stop=tokens[stop - 2].stop,
                   token_start=bracket + 1, token_stop=stop - 1)
     return person, org
+
+
+def person_not_place(mention: Mention, tokens: Sequence[Token], morph: Morphology
+                     ) -> Mention:
+    """A "place" of a first name and a surname that no word of could name a place is a
+    person: "Ахмат-Хаджи Кадырова" (not "Пушкина", a town too)."""
+    words = [token.form.lower() for token in tokens[mention.token_start:mention.token_stop]]
+    if mention.type != "LOC" or not 2 <= len(words) <= 3:
+        return mention
+    parses = [morph.parse(word) for word in words]
+    if any("Geox" in parse.tag.grammemes for word in parses for parse in word):
+        return mention
+    if any("Name" in parse.tag.grammemes for parse in parses[0]) and \
+            any("Surn" in parse.tag.grammemes for parse in parses[-1]):
+        return replace(mention, type="PER")
+    return mention
 
 
 def name_like(token: Token, morph: Morphology) -> bool:
