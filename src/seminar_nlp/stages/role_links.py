@@ -1,6 +1,8 @@
 """How a position phrase links to the words around it: the lists, brackets, dashes and
 joins that let a name or another position stand apart from it ("писатели, среди
-которых — А и Б", "(научный руководитель — профессор А. Б.)", "основатель и директор")."""
+которых — А и Б", "(научный руководитель — профессор А. Б.)", "основатель и директор"),
+an organisation in brackets after a name ("профессор Олег Кравцов (РГГУ)") and a name
+and a position alone on a line (a signature)."""
 
 from __future__ import annotations
 
@@ -113,3 +115,29 @@ def skip_remark(s: Sentence, index: int) -> int:
     if any(s.in_mention(i, "PER") for i in range(index, after)):
         return index
     return after
+
+
+def org_in_brackets(s: Sentence, phrase: Phrase, person: int
+                    ) -> tuple[int, int, int | None] | None:
+    """The organisation alone in brackets after the holder's name, when the position
+    follows the name or the bracket: "профессор Олег Кравцов (РГГУ)", "Олег Кравцов
+    (РГГУ), профессор"."""
+    mention = s.mentions[person]
+    index = mention.token_stop
+    org = s.mention_at(index + 1, "ORG") if s.form(index) == "(" else None
+    if org is None or s.form(s.mentions[org].token_stop) != ")":
+        return None
+    close = s.mentions[org].token_stop
+    if mention.token_start < phrase.end and close + 2 != phrase.begin:
+        return None  # after the name, or before it: "Олег Кравцов (РГГУ), профессор"
+    return index + 1, close, org
+
+
+def signed(s: Sentence, phrase: Phrase) -> int | None:
+    """A line of a name and a position alone, as under a letter or a photo: "Кирсан
+    Илюмжинов Президент ФИДЕ"."""
+    person = s.mention_ending_at(phrase.begin, "PER")
+    if person is None or s.mentions[person].token_start != s.first or \
+            any(s.tags[i].pos != "PUNCT" for i in range(phrase.end, s.last)):
+        return None
+    return person

@@ -51,7 +51,9 @@ from .role_links import (
     joined,
     list_start,
     one_of,
+    org_in_brackets,
     predicate_of,
+    signed,
     skip_brackets,
     skip_remark,
 )
@@ -145,22 +147,6 @@ def names_at(s: Sentence, phrase: Phrase, index: int) -> list[int]:
     return found
 
 
-def org_in_brackets(s: Sentence, phrase: Phrase, person: int
-                    ) -> tuple[int, int, int | None] | None:
-    """The organisation alone in brackets after the holder's name, when the position
-    follows the name or the bracket: "профессор Олег Кравцов (РГГУ)", "Олег Кравцов
-    (РГГУ), профессор"."""
-    mention = s.mentions[person]
-    index = mention.token_stop
-    org = s.mention_at(index + 1, "ORG") if s.form(index) == "(" else None
-    if org is None or s.form(s.mentions[org].token_stop) != ")":
-        return None
-    close = s.mentions[org].token_stop
-    if mention.token_start < phrase.end and close + 2 != phrase.begin:
-        return None  # after the name, or before it: "Олег Кравцов (РГГУ), профессор"
-    return index + 1, close, org
-
-
 def person_before(s: Sentence, start: int) -> int | None:
     start = degree_before(s, start)  # "Иван Петров, доктор технических наук, профессор"
     if start - 1 < s.first or s.form(start - 1) not in LINKS:
@@ -170,16 +156,6 @@ def person_before(s: Sentence, start: int) -> int | None:
             s.form(s.mentions[org].token_start - 1) == "(":
         end = s.mentions[org].token_start - 1  # "Олег Кравцов (РГГУ), профессор кафедры"
     return s.mention_ending_at(end, "PER")
-
-
-def signed(s: Sentence, phrase: Phrase) -> int | None:
-    """A line of a name and a position alone, as under a letter or a photo: "Кирсан
-    Илюмжинов Президент ФИДЕ"."""
-    person = s.mention_ending_at(phrase.begin, "PER")
-    if person is None or s.mentions[person].token_start != s.first or \
-            any(s.tags[i].pos != "PUNCT" for i in range(phrase.end, s.last)):
-        return None
-    return person
 
 
 def covered(roles: Sequence[Role], role: Role) -> bool:
