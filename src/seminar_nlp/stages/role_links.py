@@ -128,8 +128,9 @@ def org_in_brackets(s: Sentence, phrase: Phrase, person: int
     if org is None or s.form(s.mentions[org].token_stop) != ")":
         return None
     close = s.mentions[org].token_stop
+    # A name before the position: its bracket closes right before the comma or dash.
     if mention.token_start < phrase.end and close + 2 != phrase.begin:
-        return None  # after the name, or before it: "Олег Кравцов (РГГУ), профессор"
+        return None
     return index + 1, close, org
 
 
