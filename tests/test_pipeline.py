@@ -69,3 +69,6 @@ def test_a_first_name_and_a_surname_that_name_no_place_are_a_person(pipeline: Pi
     assert found == [("Ахмат-Хаджи Кадырова", "PER")]
     assert [(doc.need("normals")[r.person].text, r.role) for r in doc.need("roles")] == [
         ("Ахмат-Хаджи Кадыров", "первый президент")]
+    # The first name's genitive reading is no first name; the dictionary knows it as one.
+    normal = doc.need("normals")[0]
+    assert (normal.first, normal.middle, normal.last) == ("Ахмат-Хаджи", None, "Кадыров")

@@ -192,6 +192,7 @@ class Normalizer:
             number = "plur" if plural and not shared else "sing"
             words[index] = self.inflect_compound(words[index], found, tags[index], number,
                                                  reading.gender)
+        roles = first_by_dictionary(roles, names, [token.form for token in tokens], self.morph)
         return Normal(join(tokens, words), *name_parts(words, surname_last(roles, reading)))
 
     def reading(self, tokens: Sequence[Token], tags: Sequence[Tag], names: Sequence[int],
@@ -367,6 +368,20 @@ def join(tokens: Sequence[Token], words: Sequence[str]) -> str:
         opens = last + 1 < len(text) and text[last + 1].isalnum()
         text = text + '"' if opens else '"' + text
     return text
+
+
+def first_by_dictionary(roles: list[str | None], names: Sequence[int], forms: Sequence[str],
+                        morph: Morphology) -> list[str | None]:
+    """With no first name found in the tagger's case, a word before the surname that the
+    dictionary knows as one in another case is it: "Ахмат-Хаджи Кадырова" (whose reading
+    in the genitive is no first name) is Ахмат-Хаджи's, not a surname of two words."""
+    if "first" in roles or len(names) < 2:
+        return roles
+    index = names[0]
+    if roles[index] == "last" and any("Name" in parse.tag.grammemes
+                                      for parse in morph.parse(forms[index].lower())):
+        return [*roles[:index], "first", *roles[index + 1:]]
+    return roles
 
 
 def surname_last(roles: list[str | None], reading: Reading) -> list[str | None]:
