@@ -187,8 +187,9 @@ class RoleFinder:
                   ) -> list[Role]:
         """Roles of a position that names no one in its sentence but is its subject (or
         follows a cue) and refers back to the one person of the sentences before
-        ("Мадонна сообщила ... . 61-летняя певица ..."): only when no person is named in
-        the sentence itself."""
+        ("Мадонна сообщила ... . 61-летняя певица ..."): only when the sentence names no
+        one else (a name in an oblique case that it gives a position of its own does not
+        count)."""
         # A capital inside the sentence makes a name, not a position: "В завершение
         # Королева поблагодарила ..." is Ms Korolyova, whom the model did not tag.
         subjects = [phrase for phrase in lonely
