@@ -47,6 +47,11 @@ class Morphology:
     def _parse(self, word: str) -> tuple[Any, ...]:
         return tuple(self.analyzer.parse(word))
 
+    def can_be(self, word: str, *grams: str) -> bool:
+        """Whether some dictionary reading of a word (lower-cased) has one of ``grams``."""
+        return any(not parse.tag.grammemes.isdisjoint(grams)
+                   for parse in self.parse(word.lower()))
+
     def _inflect(self, word: str, index: int, grams: frozenset[str]) -> str | None:
         form = self.parse(word)[index].inflect(set(grams))
         if form is None:

@@ -44,7 +44,7 @@ def only_nominative(s: Sentence, index: int) -> bool:
     ("Иван", not "Фолькера" or an indeclinable "Кэрри")."""
     if s.tags[index].feats.get("Case") != "Nom":
         return False
-    return not any("gent" in parse.tag.grammemes for parse in s.morph.parse(s.form(index).lower()))
+    return not s.morph.can_be(s.form(index), "gent")
 
 
 def family(s: Sentence, person: int) -> bool:

@@ -136,7 +136,7 @@ def person_and_org(mention: Mention, tokens: Sequence[Token], morph: Morphology
     forms = [token.form for token in tokens[first:stop]]
     if mention.type != "ORG" or forms[-1] != ")" or "(" not in forms[2:4] or \
             not all(form[:1].isupper() for form in forms[:forms.index("(")]) or \
-            not any("Name" in parse.tag.grammemes for parse in morph.parse(forms[0].lower())):
+            not morph.can_be(forms[0], "Name"):
         return (mention,)
     bracket = first + forms.index("(")
     if bracket + 1 >= stop - 1:
@@ -151,22 +151,18 @@ def person_not_place(mention: Mention, tokens: Sequence[Token], morph: Morpholog
                      ) -> Mention:
     """A "place" of a first name and a surname that no word of could name a place is a
     person: "Ахмат-Хаджи Кадырова" (not "Пушкина", a town too)."""
-    words = [token.form.lower() for token in tokens[mention.token_start:mention.token_stop]]
-    if mention.type != "LOC" or not 2 <= len(words) <= 3:
+    words = [token.form for token in tokens[mention.token_start:mention.token_stop]]
+    if mention.type != "LOC" or not 2 <= len(words) <= 3 or \
+            any(morph.can_be(word, "Geox") for word in words):
         return mention
-    parses = [morph.parse(word) for word in words]
-    if any("Geox" in parse.tag.grammemes for word in parses for parse in word):
-        return mention
-    if any("Name" in parse.tag.grammemes for parse in parses[0]) and \
-            any("Surn" in parse.tag.grammemes for parse in parses[-1]):
+    if morph.can_be(words[0], "Name") and morph.can_be(words[-1], "Surn"):
         return replace(mention, type="PER")
     return mention
 
 
 def name_like(token: Token, morph: Morphology) -> bool:
     """Whether the dictionary can read a word as a first name, surname or patronymic."""
-    return any(NAME_GRAMS & parse.tag.grammemes
-               for parse in morph.parse(token.form.lower()))
+    return morph.can_be(token.form, *NAME_GRAMS)
 
 
 def genitive(token: Token, tag: Tag, morph: Morphology) -> bool:
@@ -175,8 +171,7 @@ def genitive(token: Token, tag: Tag, morph: Morphology) -> bool:
     case = tag.feats.get("Case")
     if case == "Gen":
         return True
-    return case == "Nom" and any("gent" in parse.tag.grammemes
-                                 for parse in morph.parse(token.form.lower()))
+    return case == "Nom" and morph.can_be(token.form, "gent")
 
 
 # Joined names keep their places as mentions of their own ("России" in

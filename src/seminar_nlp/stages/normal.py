@@ -378,8 +378,7 @@ def first_by_dictionary(roles: list[str | None], names: Sequence[int], forms: Se
     if "first" in roles or len(names) < 2:
         return roles
     index = names[0]
-    if roles[index] == "last" and any("Name" in parse.tag.grammemes
-                                      for parse in morph.parse(forms[index].lower())):
+    if roles[index] == "last" and morph.can_be(forms[index], "Name"):
         return [*roles[:index], "first", *roles[index + 1:]]
     return roles
 

@@ -114,13 +114,13 @@ def taker_of(s: Sentence, start: int, end: int) -> int | None:
     (``lexicons/taken_posts.txt``)."""
     if start - 1 < s.first:
         return None
-    verb = end
-    while verb < min(end + MAX_TAKING_GAP, s.last) and \
-            (s.lemmas[start - 1], s.lemmas[verb]) not in taken_posts():
+    noun = s.lemmas[start - 1]
+    for verb in range(end, min(end + MAX_TAKING_GAP + 1, s.last)):
+        if (noun, s.lemmas[verb]) in taken_posts():
+            break
         if not s.form(verb)[:1].islower():
             return None  # "в новом составе" may stand between, not a comma or a name
-        verb += 1
-    if verb >= s.last or (s.lemmas[start - 1], s.lemmas[verb]) not in taken_posts():
+    else:
         return None
     for index in range(verb + 1, min(verb + 4, s.last)):
         person = s.mention_at(index, "PER")
