@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .resolve import display_name, entity_keys, fold, is_acronym, stated_pairs
+from .resolve import display_name, entity_keys, is_acronym, stated_pairs
 from .tables import frame
+from .vocab import fold_spaces
 
 NAME_PARTS = ("first", "middle", "last")
 
@@ -30,7 +31,7 @@ def name_rank(data: pd.DataFrame) -> pd.Series:
     # A short name the text pairs with a full one ("... (Росмолодёжь)") names it no better
     # than an acronym does.
     shorts = stated_pairs(normals)
-    short_org = normals.map(lambda normal: is_acronym(normal) or fold(normal) in shorts
+    short_org = normals.map(lambda normal: is_acronym(normal) or fold_spaces(normal) in shorts
                             ).astype(int)
     per = data["type"] == "PER"
     return parts.where(per, -short_org)

@@ -38,6 +38,7 @@ import numpy as np
 import pandas as pd
 
 from .resources import Resources, shared
+from .vocab import fold
 
 SYNONYM = 0.76  # navec cosine of two words that may stand for each other
 STEM = 5  # letters two words of one stem share at least ...
@@ -91,7 +92,7 @@ def rows(themes: pd.DataFrame, resources: Resources) -> Iterable[Row]:
     for doc_id, theme, score, raw in zip(doc_ids, names, scores, given, strict=True):
         words = (str(raw).split() if isinstance(raw, str) and raw.strip()
                  else lemmatise(theme, resources))
-        yield doc_id, theme, float(score), tuple(word.lower().replace("ё", "е") for word in words)
+        yield doc_id, theme, float(score), tuple(fold(word) for word in words)
 
 
 def lemmatise(theme: str, resources: Resources) -> list[str]:

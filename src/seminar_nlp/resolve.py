@@ -32,6 +32,7 @@ import pandas as pd
 
 from .resources import read_lexicon
 from .stages.normal import ADJECTIVE_ENDINGS as SINGULAR_ADJECTIVE_ENDINGS
+from .vocab import fold_spaces, is_acronym_name
 
 QUOTED = re.compile(r"«([^«»]+)»?")
 BRACKETED = re.compile(r"^(.*\S)\s*\(([^()]+)\)$")
@@ -47,10 +48,6 @@ class Person:
     position: int
 
 
-def fold(text: str) -> str:
-    return " ".join(text.lower().replace("ё", "е").split())
-
-
 def entity_keys(mentions: pd.DataFrame) -> pd.Series:
     """One key per mention; equal keys are one entity."""
     keys = pd.Series(index=mentions.index, dtype="string")
@@ -63,7 +60,7 @@ def entity_keys(mentions: pd.DataFrame) -> pd.Series:
 
 
 def place_keys(mentions: pd.DataFrame) -> pd.Series:
-    return mentions["normal"].fillna("").map(fold)
+    return mentions["normal"].fillna("").map(fold_spaces)
 
 
 # People
@@ -71,7 +68,7 @@ def place_keys(mentions: pd.DataFrame) -> pd.Series:
 
 def name_part(value: object) -> str:
     """A name column's value folded; missing values (None, NA, NaN) are not strings."""
-    return fold(value).rstrip(".") if isinstance(value, str) else ""
+    return fold_spaces(value).rstrip(".") if isinstance(value, str) else ""
 
 
 def compatible(first: str, other: str) -> bool:
@@ -102,7 +99,7 @@ def person_keys(mentions: pd.DataFrame) -> pd.Series:
                   for n, i in enumerate(group.index) if names[i][0] and len(names[i][1]) > 1]
         for position, index in enumerate(group.index):
             keys[index] = person_key(names[index], position, people, corpus, by_last,
-                                     f"{doc_id}|{fold(str(normals[index]))}")
+                                     f"{doc_id}|{fold_spaces(str(normals[index]))}")
     return pd.Series(keys, dtype="string").reindex(mentions.index)
 
 
@@ -160,8 +157,8 @@ def quoted_core(normal: str) -> str | None:
     if match is None:
         return None
     outside = (normal[:match.start()] + " " + normal[match.end():]).split()
-    if all(fold(word) in generic_words() or word.isupper() for word in outside):
-        return fold(match.group(1))
+    if all(fold_spaces(word) in generic_words() or word.isupper() for word in outside):
+        return fold_spaces(match.group(1))
     return None
 
 
@@ -182,9 +179,8 @@ def acronym_letters(text: str) -> str:
 
 @lru_cache(maxsize=200_000)  # a corpus names the same organisations again and again
 def is_acronym(text: str) -> bool:
-    core = NAMESAKE.split(text)[0].strip()
-    letters = [ch for ch in core if ch.isalpha()]
-    return len(letters) >= 2 and " " not in core and sum(ch.isupper() for ch in letters) >= 2
+    """A name that is an acronym before its "имени ..." ("МГУ им. М. В. Ломоносова")."""
+    return is_acronym_name(NAMESAKE.split(text)[0].strip())
 
 
 def org_keys(mentions: pd.DataFrame) -> pd.Series:
@@ -194,13 +190,13 @@ def org_keys(mentions: pd.DataFrame) -> pd.Series:
     base = {index: bases[normal] for index, normal in normals.items()}
     by_initials: dict[str, set[str]] = defaultdict(set)
     for index, normal in normals.items():
-        if not is_acronym(normal) and base[index] == fold(normal):
+        if not is_acronym(normal) and base[index] == fold_spaces(normal):
             by_initials[initials(normal)].add(base[index])
     keys = {}
     for index, normal in normals.items():
         key = base[index]
-        if is_acronym(normal) and key == fold(normal):
-            tail = fold(NAMESAKE.split(normal)[-1]) if NAMESAKE.search(normal) else ""
+        if is_acronym(normal) and key == fold_spaces(normal):
+            tail = fold_spaces(NAMESAKE.split(normal)[-1]) if NAMESAKE.search(normal) else ""
             fulls = {full for full in by_initials.get(acronym_letters(normal), set())
                      if not tail or full.endswith(tail)}
             if len(fulls) == 1:
@@ -215,7 +211,7 @@ def stated_pairs(normals: Iterable[str]) -> dict[str, str]:
     for normal in normals:
         match = BRACKETED.match(normal)
         if match and short_name(match.group(1), match.group(2)):
-            pairs[fold(match.group(2))] = fold(match.group(1))
+            pairs[fold_spaces(match.group(2))] = fold_spaces(match.group(1))
     return pairs
 
 
@@ -235,7 +231,7 @@ def org_base(normal: str, stated: dict[str, str]) -> str:
     core = quoted_core(normal)
     if core is not None:
         return core
-    folded = fold(normal)
+    folded = fold_spaces(normal)
     return stated.get(folded, folded)
 
 

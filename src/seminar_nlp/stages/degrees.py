@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .roles import Sentence
+    from .view import SentenceView
 
 HEADS = frozenset({"доктор", "кандидат", "д-р", "канд."})
 # "д.м.н.", "к.т.н.", "к.ф.-м.н.": written as one word of letters and full stops.
@@ -20,7 +20,7 @@ MAX_FIELD = 3  # words naming the field: "физико-математическ�
 MAX_DEGREE = 12  # tokens of the longest degree, its abbreviations' full stops included
 
 
-def word_at(s: Sentence, index: int) -> tuple[str, int]:
+def word_at(s: SentenceView, index: int) -> tuple[str, int]:
     """The word at ``index`` as written, with the full stops and hyphens glued to it
     ("канд.", "д.м.н."), and the index after it."""
     text, stop = "", index
@@ -30,7 +30,7 @@ def word_at(s: Sentence, index: int) -> tuple[str, int]:
     return text, stop
 
 
-def degree_end(s: Sentence, index: int) -> int | None:
+def degree_end(s: SentenceView, index: int) -> int | None:
     """The index after a degree that starts at ``index``, if one does: "доктор
     технических наук", "канд. экон. наук", "д-р техн. наук", "д.м.н."."""
     word, index = word_at(s, index)
@@ -48,7 +48,7 @@ def degree_end(s: Sentence, index: int) -> int | None:
     return None
 
 
-def skip_degree(s: Sentence, index: int) -> int:
+def skip_degree(s: SentenceView, index: int) -> int:
     """Past a degree at ``index``, a comma before it included ("профессор, доктор
     медицинских наук Иван Петров")."""
     start = index + 1 if s.form(index) == "," else index
@@ -56,7 +56,7 @@ def skip_degree(s: Sentence, index: int) -> int:
     return index if end is None else end
 
 
-def degree_before(s: Sentence, start: int, comma: bool = True) -> int:
+def degree_before(s: SentenceView, start: int, comma: bool = True) -> int:
     """Where a degree (and the comma after it, when ``comma``) begins if it stands right
     before ``start`` ("Иван Петров, доктор технических наук, | профессор"; "выступил
     доктор экономических наук | Иван Петров"), else ``start``."""

@@ -35,7 +35,7 @@ from .names import (
     without_end_punctuation,
 )
 from .normal import Normalizer
-from .textview import View, make_view
+from .view import View, make_view
 
 EVENT_CASES = frozenset({"Nom", "Acc"})
 MAX_TITLE_GAP = 5  # words between the event noun and its «title»

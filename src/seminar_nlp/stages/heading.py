@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING
 
 from ..records import Role
 from ..resources import read_lexicon
+from ..vocab import org_heads
 from .role_cues import CLAUSE_MARKS
-from .role_orgs import common_org, org_heads
+from .role_orgs import common_org
 
 if TYPE_CHECKING:
-    from .roles import Sentence
+    from .view import SentenceView
 
 Org = tuple[int, int, int | None]
 
@@ -31,7 +32,7 @@ def heading_verbs() -> Mapping[str, str]:
     return dict(line.split("\t", 1) for line in read_lexicon("heading_verbs.tsv"))
 
 
-def subject_before(s: Sentence, verb: int) -> int | None:
+def subject_before(s: SentenceView, verb: int) -> int | None:
     """The person named last before ``verb`` when no punctuation and no other verb stands
     between them ("Варичев в 2005 году возглавил ..."), if in the nominative."""
     index = verb - 1
@@ -48,7 +49,7 @@ def subject_before(s: Sentence, verb: int) -> int | None:
     return person if s.tags[index].feats.get("Case") in (None, "Nom") else None
 
 
-def unit_after(s: Sentence, index: int) -> Org | None:
+def unit_after(s: SentenceView, index: int) -> Org | None:
     """A lower-case organisation or unit with the words that name it: "(возглавляет)
     кафедру истории КФУ", "лабораторией машинного обучения", not "крупной компанией"."""
     org = common_org(s, index, org_heads())
@@ -57,8 +58,8 @@ def unit_after(s: Sentence, index: int) -> Org | None:
     return org
 
 
-def verb_roles(s: Sentence, org_at: Callable[[Sentence, int], Org | None],
-               role: Callable[[Sentence, int, int, str, Org], Role]) -> list[Role]:
+def verb_roles(s: SentenceView, org_at: Callable[[SentenceView, int], Org | None],
+               role: Callable[[SentenceView, int, int, str, Org], Role]) -> list[Role]:
     """The roles the sentence states with a verb of leading."""
     roles = []
     for index in range(s.first, s.last):

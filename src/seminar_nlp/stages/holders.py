@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..vocab import DASHES
 from .normal import PLURAL_SURNAME_ENDINGS, clean_word
 from .role_cues import cue_nouns
 from .role_links import skip_brackets
-from .textview import DASHES
 
 if TYPE_CHECKING:
     from .position_phrase import Phrase
-    from .roles import Sentence
+    from .view import SentenceView
 
 MAX_FAMILY_GAP = 6  # words between a family's name and the dash before its members
 # A kin noun before a position in the genitive takes the name after it for itself, unless
@@ -24,7 +24,7 @@ KIN = frozenset({"муж", "жена", "супруг", "супруга", "вдо
                  "мать", "брат", "сестра", "внук", "внучка", "племянник", "племянница"})
 
 
-def complement_of(s: Sentence, phrase: Phrase, name: int) -> bool:
+def complement_of(s: SentenceView, phrase: Phrase, name: int) -> bool:
     """Whether the phrase is the genitive of the noun before it, and the name after it is
     that noun's: "муж актрисы Сергей Сенин", "охранник президента Иван Петров"."""
     before, case = phrase.begin - 1, s.tags[phrase.head].feats.get("Case")
@@ -39,7 +39,7 @@ def complement_of(s: Sentence, phrase: Phrase, name: int) -> bool:
         not s.in_mention(before, "PER", "ORG", "LOC") and only_nominative(s, name)
 
 
-def only_nominative(s: Sentence, index: int) -> bool:
+def only_nominative(s: SentenceView, index: int) -> bool:
     """A word the tagger calls nominative that the dictionary cannot read as a genitive
     ("Иван", not "Фолькера" or an indeclinable "Кэрри")."""
     if s.tags[index].feats.get("Case") != "Nom":
@@ -47,14 +47,14 @@ def only_nominative(s: Sentence, index: int) -> bool:
     return not s.morph.can_be(s.form(index), "gent")
 
 
-def family(s: Sentence, person: int) -> bool:
+def family(s: SentenceView, person: int) -> bool:
     """A surname in the plural alone ("Ивановы"): a family, no one person."""
     normal = s.doc.need("normals")[person]
     return normal.first is None and normal.last is not None and \
         clean_word(normal.last).endswith(PLURAL_SURNAME_ENDINGS)
 
 
-def family_members(s: Sentence, person: int) -> list[int]:
+def family_members(s: SentenceView, person: int) -> list[int]:
     """The people a family name stands for, listed after a dash in its sentence."""
     index = s.mentions[person].token_stop
     while index < min(s.last, s.mentions[person].token_stop + MAX_FAMILY_GAP) and \
@@ -68,7 +68,7 @@ def family_members(s: Sentence, person: int) -> list[int]:
     return found
 
 
-def holder_after(s: Sentence, phrase: Phrase, person: int) -> int | None:
+def holder_after(s: SentenceView, phrase: Phrase, person: int) -> int | None:
     """The name after a genitive one, which is whose the position is: "адвокат
     Александра Кокорина Андрей Ромашов", "пресс-секретарь Путина Дмитрий Песков"; a
     name the position's "по ..." follows is whose it is, and the holder comes after
@@ -90,7 +90,7 @@ def holder_after(s: Sentence, phrase: Phrase, person: int) -> int | None:
     return holder
 
 
-def tail_after(s: Sentence, index: int) -> int:
+def tail_after(s: SentenceView, index: int) -> int:
     """The end of a position's "по ..." at ``index`` ("по европейским и евразийским
     делам"), or ``index`` when there is none."""
     if s.form(index) != "по":

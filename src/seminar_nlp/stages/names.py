@@ -16,9 +16,9 @@ from functools import cache
 
 from ..records import Sentence
 from ..resources import Morphology, read_lexicon
+from ..vocab import DASHES, event_types, fold, org_heads
 from .dates import find_dates
-from .role_orgs import org_heads
-from .textview import DASHES, Phrases, View, fold
+from .view import Phrases, View
 
 MAX_OBJECT_GAP = 6  # words between "провёл" and the event ("провёл 18 марта в Казани семинар")
 MAX_ROLE_GAP = 3  # words between "организатором" and "выступил" ("организатором семинара")
@@ -48,13 +48,9 @@ class Lexicon:
         return max((self.cues[kind].match(view, index) for kind in kinds), default=0)
 
 
-@cache  # one per analyser: the Events and Themes stages share it
+@cache  # one per analyser
 def load_lexicon(morph: Morphology) -> Lexicon:
-    types: dict[tuple[str, ...], str] = {}
-    for line in read_lexicon("event_types.txt"):
-        entry, _, normal = line.partition("\t")
-        key = tuple(fold(str(morph.parse(word)[0].normal_form)) for word in entry.split())
-        types[key] = normal.strip() or entry
+    types = event_types(morph)
     kinds: dict[str, list[str]] = {}
     for line in read_lexicon("event_cues.tsv"):
         kind, phrase = line.split("\t")

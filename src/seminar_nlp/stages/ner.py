@@ -18,9 +18,9 @@ from dataclasses import dataclass, replace
 from ..cleaning import analysis_view, without_stress
 from ..records import Doc, EntityType, Mention, Tag, Token
 from ..resources import Morphology, Resources
+from ..vocab import is_head
 from .batching import map_sorted
 from .normal import NAME_GRAMS
-from .positions import is_head
 
 TYPES: dict[str, EntityType] = {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}
 CHUNK = 2000  # characters of whole sentences the model reads at once

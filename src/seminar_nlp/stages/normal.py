@@ -21,6 +21,7 @@ from typing import Any
 from ..frequency import lemma_frequency
 from ..records import Mention, Normal, Tag, Token
 from ..resources import Morphology
+from ..vocab import is_acronym
 from .lemma import agreement, grammar
 
 Found = tuple[int, Any]  # (index of the parse in pymorphy3's list, the parse)
@@ -46,12 +47,6 @@ def clean_word(form: str) -> str:
 def is_initial(form: str) -> bool:
     letters = form.rstrip(".")
     return len(letters) == 1 and letters.isalpha() and letters.isupper()
-
-
-def is_acronym(form: str) -> bool:
-    letters = [ch for ch in form if ch.isalpha()]
-    upper = sum(ch.isupper() for ch in letters)
-    return upper >= 2 and 2 * upper >= len(letters)
 
 
 def plausible(old: str, new: str, known: bool) -> bool:

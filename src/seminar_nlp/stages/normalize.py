@@ -14,8 +14,8 @@ from dataclasses import replace
 
 from ..records import Doc, Mention, Normal, Tag, Token
 from ..resources import Morphology, Resources
+from ..vocab import is_head
 from .normal import Normalizer
-from .positions import is_head
 
 SUBJECT_POS = frozenset({"NOUN", "PROPN", "PRON"})
 

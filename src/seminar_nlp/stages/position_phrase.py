@@ -19,11 +19,11 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..resources import read_lexicon
-from .positions import is_head
+from ..vocab import is_head
 from .role_orgs import coordinated_orgs, lower_genitive, org_at, org_nouns, places_after
 
 if TYPE_CHECKING:
-    from .roles import Sentence
+    from .view import SentenceView
 
 TAIL_CASES = frozenset({"Gen", "Ins"})
 # Prepositions whose phrase can belong to a position: "проректор по науке",
@@ -62,7 +62,7 @@ class Phrase:
         return self.orgs[number] if number < len(self.orgs) else self.orgs[0]
 
 
-def find_phrase(s: Sentence, head: int) -> Phrase:
+def find_phrase(s: SentenceView, head: int) -> Phrase:
     start = head
     while start - 1 >= s.first and modifier(s, start - 1, head) and \
             not s.in_mention(start - 1, "PER", "ORG", "LOC") and \
@@ -86,7 +86,7 @@ def find_phrase(s: Sentence, head: int) -> Phrase:
     return of_adjective(s, with_common_org(s, bracketed_org(s, Phrase(start, head, stop))))
 
 
-def org_modifiers(s: Sentence, head: int, index: int) -> int:
+def org_modifiers(s: SentenceView, head: int, index: int) -> int:
     """Where the adjectives (and their adverbs) before an organisation at ``index`` begin,
     after the position's ``head``: they are the organisation's."""
     while index - 1 > head and s.tags[index - 1].pos in ("ADJ", "ADV"):
@@ -94,7 +94,7 @@ def org_modifiers(s: Sentence, head: int, index: int) -> int:
     return index
 
 
-def bracketed_org(s: Sentence, phrase: Phrase) -> Phrase:
+def bracketed_org(s: SentenceView, phrase: Phrase) -> Phrase:
     """In brackets after a name, the organisation after a comma: "Иван Петров (директор,
     ООО «Альфа»)"."""
     if s.form(phrase.start - 1) != "(" or s.form(phrase.stop) != ",":
@@ -105,7 +105,7 @@ def bracketed_org(s: Sentence, phrase: Phrase) -> Phrase:
     return replace(phrase, orgs=(org,))
 
 
-def modifier(s: Sentence, index: int, head: int) -> bool:
+def modifier(s: SentenceView, index: int, head: int) -> bool:
     """An adjective before a head, or a participle in its case ("управляющий директор",
     not "реформа, начатая президентом"), that the dictionary can read as one (the tagger
     calls "Выступил" an adjective at the start of a sentence)."""
@@ -132,7 +132,7 @@ def offices() -> frozenset[str]:
     return frozenset(read_lexicon("offices.txt"))
 
 
-def of_adjective(s: Sentence, phrase: Phrase) -> Phrase:
+def of_adjective(s: SentenceView, phrase: Phrase) -> Phrase:
     """With no organisation, a place adjective opening the phrase of an office names its
     place: "британский премьер" -> org "британский" (its place is ``place_of``)."""
     if phrase.orgs or phrase.start == phrase.head or \
@@ -142,14 +142,14 @@ def of_adjective(s: Sentence, phrase: Phrase) -> Phrase:
     return replace(phrase, start=phrase.start + 1, orgs=((phrase.start, phrase.start + 1, None),))
 
 
-def place_of(s: Sentence, first: int, last: int) -> str | None:
+def place_of(s: SentenceView, first: int, last: int) -> str | None:
     """The place an organisation span of one place adjective names, if it is one."""
     if last - first == 1 and s.tags[first].pos == "ADJ":
         return place_adjectives().get(s.lemmas[first])
     return None
 
 
-def with_common_org(s: Sentence, phrase: Phrase) -> Phrase:
+def with_common_org(s: SentenceView, phrase: Phrase) -> Phrase:
     """With no named organisation, the tail from its first organisation noun
     (``lexicons/position_orgs.txt``) is the org ("главный тренер сборной", "глава
     государства"); a part of one stays in the position ("руководитель лаборатории")."""
@@ -160,7 +160,8 @@ def with_common_org(s: Sentence, phrase: Phrase) -> Phrase:
     return phrase
 
 
-def body_of(s: Sentence, org: tuple[int, int, int | None]) -> tuple[int, int, int | None] | None:
+def body_of(s: SentenceView, org: tuple[int, int, int | None]
+            ) -> tuple[int, int, int | None] | None:
     """The named organisation right after a body of it ("Совета директоров", a name with
     a common noun), which then belongs to the position."""
     first, last, mention = org
@@ -173,7 +174,7 @@ def body_of(s: Sentence, org: tuple[int, int, int | None]) -> tuple[int, int, in
     return named
 
 
-def of_place(s: Sentence, phrase: Phrase) -> Phrase:
+def of_place(s: SentenceView, phrase: Phrase) -> Phrase:
     """A place after an organisation noun of the tail is that organisation's: "глава
     правительства Мали" is the head of "правительство Мали", not of Mali."""
     if len(phrase.orgs) != 1:
@@ -187,7 +188,7 @@ def of_place(s: Sentence, phrase: Phrase) -> Phrase:
     return replace(common, orgs=((common.stop, last, None),), after=phrase.after)
 
 
-def tail_step(s: Sentence, index: int, cases: frozenset[str]) -> int:
+def tail_step(s: SentenceView, index: int, cases: frozenset[str]) -> int:
     """How many tokens at ``index`` still belong to the position phrase (0: none)."""
     form, tag = s.form(index), s.tags[index]
     if form == "(" and (close := bracketed_adjectives(s, index)):
@@ -215,7 +216,7 @@ def tail_step(s: Sentence, index: int, cases: frozenset[str]) -> int:
     return 0
 
 
-def listed_genitives(s: Sentence, index: int) -> bool:
+def listed_genitives(s: SentenceView, index: int) -> bool:
     """Genitives listed with commas up to an "и" and one more: "торговли и
     предпринимательства" after "промышленности,"."""
     while lower_genitive(s, index) or s.form(index) == "," and lower_genitive(s, index + 1):
@@ -224,7 +225,7 @@ def listed_genitives(s: Sentence, index: int) -> bool:
         lower_genitive(s, index - 1)
 
 
-def bracketed_adjectives(s: Sentence, index: int) -> int | None:
+def bracketed_adjectives(s: SentenceView, index: int) -> int | None:
     """The closing bracket of lower-case adjectives in brackets, if that is what follows."""
     close = index + 1
     while close < s.last and s.tags[close].pos == "ADJ" and s.form(close)[:1].islower():

@@ -24,7 +24,8 @@ from typing import Literal
 
 from ..records import Doc, Mention, Quote
 from ..resources import Resources, read_lexicon
-from .textview import DASHES, Phrases, View, fold, make_view
+from ..vocab import DASHES, fold
+from .view import Phrases, View, make_view
 
 SENTENCE_END = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 DROPPED_END = frozenset({",", ".", ";", ":"})  # closes a quote but is not part of it

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .positions import is_head
+from ..vocab import is_head
 
 if TYPE_CHECKING:
-    from .roles import Sentence
+    from .view import SentenceView
 
 
-def instrumental(s: Sentence, index: int) -> bool:
+def instrumental(s: SentenceView, index: int) -> bool:
     """Whether a word is in the instrumental: by the tagger, or by every dictionary
     reading of it ("Модератором", which the tagger called a nominative name)."""
     if s.tags[index].feats.get("Case") == "Ins":
@@ -24,7 +24,7 @@ def instrumental(s: Sentence, index: int) -> bool:
     return bool(parses) and all("ablt" in parse.tag.grammemes for parse in parses)
 
 
-def capital_head(s: Sentence, index: int) -> bool:
+def capital_head(s: SentenceView, index: int) -> bool:
     """A capitalised position the tagger took for an adjective, which the dictionary reads
     only as a noun ("Модератором сессии ...", not "Учёный совет ...")."""
     if s.tags[index].pos != "ADJ" or not s.form(index)[:1].isupper():

@@ -14,12 +14,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..records import Doc, Role
+from ..vocab import fold
 
 if TYPE_CHECKING:
-    from .roles import Sentence
+    from .view import SentenceView
 
 
-def antecedent(s: Sentence, back: int = 2) -> int | None:
+def antecedent(s: SentenceView, back: int = 2) -> int | None:
     """The last mention of the one person named in the ``back`` sentences before, if
     they name exactly one (by surname, else by normal form)."""
     mentions, here = s.mentions, s.tokens[s.first].sent
@@ -30,11 +31,11 @@ def antecedent(s: Sentence, back: int = 2) -> int | None:
     if not found:
         return None
     normals = s.doc.need("normals")
-    names = {fold_name(normals[index].last or normals[index].text) for index in found}
+    names = {fold(normals[index].last or normals[index].text) for index in found}
     return found[-1] if len(names) == 1 else None
 
 
-def agrees(s: Sentence, head: int, person: int) -> bool:
+def agrees(s: SentenceView, head: int, person: int) -> bool:
     """A feminine position noun ("актриса", "певица") is no man's."""
     name = s.mentions[person]
     gender = s.tags[name.token_stop - 1].feats.get("Gender")
@@ -48,7 +49,7 @@ def stated(doc: Doc, roles: Sequence[Role], role: Role) -> bool:
     normals = doc.need("normals")
 
     def who(index: int) -> str:
-        return fold_name(normals[index].last or normals[index].text)
+        return fold(normals[index].last or normals[index].text)
 
     return any(same_position(earlier.role, role.role) and who(earlier.person) == who(role.person)
                and (role.org is None or earlier.org == role.org) for earlier in roles)
@@ -58,7 +59,3 @@ def same_position(earlier: str, later: str) -> bool:
     """The same position, or the first words of it: "заместитель министра" after
     "заместитель министра промышленности, торговли и предпринимательства"."""
     return earlier == later or earlier.startswith((later + " ", later + ","))
-
-
-def fold_name(name: str) -> str:
-    return name.lower().replace("ё", "е")

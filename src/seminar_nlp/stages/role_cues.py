@@ -18,7 +18,7 @@ from .degrees import MAX_DEGREE, degree_before
 from .readings import instrumental
 
 if TYPE_CHECKING:
-    from .roles import Sentence
+    from .view import SentenceView
 
 CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–"})
 # A name before one of these speaks or is spoken of; it is not the cue's subject:
@@ -44,7 +44,7 @@ def appointing_verbs() -> frozenset[str]:
     return frozenset(read_lexicon("appointing_verbs.txt"))
 
 
-def appointing(s: Sentence, begin: int) -> bool:
+def appointing(s: SentenceView, begin: int) -> bool:
     """An active finite verb of appointing is the cue or stands right before it."""
     for index in (begin, begin - 1):
         tag = s.tags[index] if index >= s.first else None
@@ -54,7 +54,7 @@ def appointing(s: Sentence, begin: int) -> bool:
     return False
 
 
-def cue_before(s: Sentence, start: int) -> int | None:
+def cue_before(s: SentenceView, start: int) -> int | None:
     """Where the cue that stands right before ``start`` begins, if one does."""
     return next((start - len(cue) for cue in cues() if start - len(cue) >= s.first
                  and tuple(s.lemmas[start - len(cue):start]) == cue), None)
@@ -65,18 +65,18 @@ def candidacy() -> frozenset[str]:
     return frozenset(read_lexicon("candidacy.txt"))
 
 
-def sought(s: Sentence, start: int) -> bool:
+def sought(s: SentenceView, start: int) -> bool:
     """A post someone stands for, not one held: "стала кандидатом на пост главы Франции",
     "претендует на должность ректора" (``lexicons/candidacy.txt``)."""
     begin = cue_before(s, start)
     return begin is not None and begin > s.first and s.lemmas[begin - 1] in candidacy()
 
 
-def after_cue(s: Sentence, start: int) -> bool:
+def after_cue(s: SentenceView, start: int) -> bool:
     return cue_before(s, start) is not None
 
 
-def person_by_cue(s: Sentence, start: int, end: int) -> int | None:
+def person_by_cue(s: SentenceView, start: int, end: int) -> int | None:
     """The person a cue ("в должности", "в качестве") gives the position to: the
     subject right after it ("в качестве модератора выступил X") or the object after
     it in its clause ("назначил на пост главы ФБР Джеймса Коми"), else the last named
@@ -108,7 +108,7 @@ def taken_posts() -> frozenset[tuple[str, str]]:
                      (line.split() for line in read_lexicon("taken_posts.txt")))
 
 
-def taker_of(s: Sentence, start: int, end: int) -> int | None:
+def taker_of(s: SentenceView, start: int, end: int) -> int | None:
     """The subject who takes a post named before the position: "Пост министра финансов
     занял Антон Силуанов", "Место спикера ... занял республиканец Джон Бенер"
     (``lexicons/taken_posts.txt``)."""
@@ -131,12 +131,12 @@ def taker_of(s: Sentence, start: int, end: int) -> int | None:
     return None
 
 
-def same_clause(s: Sentence, end: int, person: int) -> bool:
+def same_clause(s: SentenceView, end: int, person: int) -> bool:
     """No comma, colon or dash between the phrase and the name."""
     return not CLAUSE_MARKS & {s.form(i) for i in range(end, s.mentions[person].token_start)}
 
 
-def object_after(s: Sentence, end: int, person: int, gap_words: int) -> bool:
+def object_after(s: SentenceView, end: int, person: int, gap_words: int) -> bool:
     """The object named after the phrase in the same clause, at most ``gap_words`` on:
     "выдвинул на пост главы ФБР республиканца Джеймса Коми", "назначил руководителем
     службы Ивана Муравьева" (the tagger often reads such an animate object as genitive)."""
@@ -145,14 +145,14 @@ def object_after(s: Sentence, end: int, person: int, gap_words: int) -> bool:
             and not any(s.tags[i].pos in ("VERB", "AUX") for i in gap))
 
 
-def accusative(s: Sentence, person: int) -> bool:
+def accusative(s: SentenceView, person: int) -> bool:
     """A name the tagger reads as an object: accusative, or an animate genitive."""
     feats = s.tags[s.mentions[person].token_start].feats
     return feats.get("Case") == "Acc" or \
         feats.get("Case") == "Gen" and feats.get("Animacy") == "Anim"
 
 
-def object_before(s: Sentence, begin: int, head: int) -> int | None:
+def object_before(s: SentenceView, begin: int, head: int) -> int | None:
     """The object between a verb of appointing and a position in the instrumental:
     "назначил Ивана Петрова министром финансов", "избрал Анну Смирнову председателем"."""
     if not instrumental(s, head):
@@ -164,13 +164,13 @@ def object_before(s: Sentence, begin: int, head: int) -> int | None:
     return person if accusative(s, person) and start > s.first and appointing(s, start) else None
 
 
-def nominative(s: Sentence, person: int) -> bool:
+def nominative(s: SentenceView, person: int) -> bool:
     """Whether a name can be a subject (not "стал первым представителем США ... после
     ликвидации лидера Усамы бин Ладена")."""
     return s.case_of(person) == "Nom"
 
 
-def subject_after(s: Sentence, end: int, person: int) -> bool:
+def subject_after(s: SentenceView, end: int, person: int) -> bool:
     """A nominative name right after a verb that follows the phrase: "в качестве
     модератора выступил Иван Петров", "..., в качестве заместителя, входит Петров"."""
     # "Модератором выступил доктор экономических наук Иван Петров": past the degree.
@@ -180,7 +180,7 @@ def subject_after(s: Sentence, end: int, person: int) -> bool:
             and bool({"VERB", "AUX"} & between))
 
 
-def subject_of_predicate(s: Sentence, start: int, head: int, end: int) -> int | None:
+def subject_of_predicate(s: SentenceView, start: int, head: int, end: int) -> int | None:
     """The subject named after a position in the instrumental and a verb: "Главой
     Рособрнадзора назначен Сергей Кравцов", "Новым ректором избран Иван Петров" (not
     "с президентом приехали ...")."""

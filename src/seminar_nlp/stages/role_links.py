@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..vocab import DASHES
 from .degrees import degree_before
 from .readings import instrumental
-from .textview import DASHES
 
 if TYPE_CHECKING:
     from .position_phrase import Phrase
-    from .roles import Sentence
+    from .view import SentenceView
 
 LIST_OPENERS = ((",", "среди", "которых", "—"), (",", "среди", "которых", "–"),
                 (",", "среди", "которых"), (",", "среди", "них"), (",", "в", "том", "числе"),
@@ -22,7 +22,7 @@ LIST_OPENERS = ((",", "среди", "которых", "—"), (",", "среди"
 MAX_APPOSED_GAP = 4  # words of a position's own before the comma of the next ("с ксенофобией")
 
 
-def list_start(s: Sentence, index: int) -> int:
+def list_start(s: SentenceView, index: int) -> int:
     """Past the words that open a list of names after a plural position: "музыканты
     группы — А, Б и В", "писатели, среди которых — А и Б", "врачи, в том числе А"."""
     for opener in LIST_OPENERS:
@@ -31,7 +31,7 @@ def list_start(s: Sentence, index: int) -> int:
     return index
 
 
-def one_of(s: Sentence, start: int) -> int | None:
+def one_of(s: SentenceView, start: int) -> int | None:
     """Where "один из" ("одна из", "одним из") stands right before a plural position."""
     if start - 2 >= s.first and s.form(start - 1).lower() == "из" and \
             s.lemmas[start - 2] == "один":
@@ -39,7 +39,7 @@ def one_of(s: Sentence, start: int) -> int | None:
     return None
 
 
-def joined(s: Sentence, end: int, start: int) -> bool:
+def joined(s: SentenceView, end: int, start: int) -> bool:
     """Whether two position phrases are joined as one person's: "..., а также ...",
     "бывший вице-президент Лукойла, а ныне член Совета Федерации ..."."""
     between = [s.form(i).lower() for i in range(end, start)]
@@ -48,7 +48,7 @@ def joined(s: Sentence, end: int, start: int) -> bool:
                        [",", "а", "теперь"], [",", "ныне"])
 
 
-def adjacent(s: Sentence, first: Phrase, second: Phrase) -> bool:
+def adjacent(s: SentenceView, first: Phrase, second: Phrase) -> bool:
     """Two positions one after the other, in one case, as one person's: "председатель
     Совета муфтиев России шейх Равиль Гайнутдин"; not "в беседе с корреспондентом
     «Голоса Америки» лидер движения Александр Белов"."""
@@ -58,7 +58,7 @@ def adjacent(s: Sentence, first: Phrase, second: Phrase) -> bool:
     return len(cases - {None}) < 2
 
 
-def apposed(s: Sentence, first: Phrase, second: Phrase) -> bool:
+def apposed(s: SentenceView, first: Phrase, second: Phrase) -> bool:
     """A second apposition in the first's case after a few words of the first's and a
     comma: "Александра Брода, известного борца с ксенофобией, члена Общественной палаты"."""
     gap = range(first.end, second.begin - 1)
@@ -70,7 +70,7 @@ def apposed(s: Sentence, first: Phrase, second: Phrase) -> bool:
                     for i in gap))
 
 
-def dash_after(s: Sentence, phrase: Phrase) -> int | None:
+def dash_after(s: SentenceView, phrase: Phrase) -> int | None:
     """After the dash that follows a position opening a sentence or a bracket, whose
     holder is named after it: "Модератор — Иван Петров", "(научный руководитель —
     профессор Анна Смирнова)"."""
@@ -80,7 +80,7 @@ def dash_after(s: Sentence, phrase: Phrase) -> int | None:
     return None
 
 
-def coordinated(s: Sentence, first: Phrase, second: Phrase) -> bool:
+def coordinated(s: SentenceView, first: Phrase, second: Phrase) -> bool:
     """Two positions listed with "и" or a comma: "основатель и директор X", "основатель,
     директор X"; after a comma, a position with words of its own after its head is whole
     ("министр по делам разведки, глава Комиссии по атомной энергии")."""
@@ -90,7 +90,7 @@ def coordinated(s: Sentence, first: Phrase, second: Phrase) -> bool:
     return between in (["и"], [",", "и"])
 
 
-def skip_brackets(s: Sentence, index: int) -> int:
+def skip_brackets(s: SentenceView, index: int) -> int:
     """The index after a bracketed remark at ``index`` ("Юрий Царёв (проект «Метро»)")."""
     if s.form(index) != "(":
         return index
@@ -98,7 +98,7 @@ def skip_brackets(s: Sentence, index: int) -> int:
     return index if close is None else close + 1
 
 
-def predicate_of(s: Sentence, waiting: Phrase, phrase: Phrase) -> bool:
+def predicate_of(s: SentenceView, waiting: Phrase, phrase: Phrase) -> bool:
     """An instrumental position, a verb, and a position in the nominative: one person's
     ("Модератором семинара выступил профессор кафедры ... Константин Сёмин")."""
     gap = range(waiting.end, degree_before(s, phrase.begin))
@@ -108,7 +108,7 @@ def predicate_of(s: Sentence, waiting: Phrase, phrase: Phrase) -> bool:
             and 0 < len(gap) <= 2 and all(s.tags[i].pos in ("VERB", "AUX") for i in gap))
 
 
-def skip_remark(s: Sentence, index: int) -> int:
+def skip_remark(s: SentenceView, index: int) -> int:
     """Past a bracketed remark that names no one ("глава «Движения ...» (MDC) премьер
     Морган Цвангираи"); a name in brackets may be the holder's."""
     after = skip_brackets(s, index)
@@ -117,7 +117,7 @@ def skip_remark(s: Sentence, index: int) -> int:
     return after
 
 
-def org_in_brackets(s: Sentence, phrase: Phrase, person: int
+def org_in_brackets(s: SentenceView, phrase: Phrase, person: int
                     ) -> tuple[int, int, int | None] | None:
     """The organisation alone in brackets after the holder's name, when the position
     follows the name or the bracket: "профессор Олег Кравцов (РГГУ)", "Олег Кравцов
@@ -134,7 +134,7 @@ def org_in_brackets(s: Sentence, phrase: Phrase, person: int
     return index + 1, close, org
 
 
-def signed(s: Sentence, phrase: Phrase) -> int | None:
+def signed(s: SentenceView, phrase: Phrase) -> int | None:
     """A line of a name and a position alone, as under a letter or a photo: "Кирсан
     Илюмжинов Президент ФИДЕ"."""
     person = s.mention_ending_at(phrase.begin, "PER")

@@ -14,13 +14,12 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..resources import read_lexicon
-from .normal import is_acronym
+from ..vocab import QUOTE_PAIRS, is_acronym
 
 if TYPE_CHECKING:
-    from .roles import Sentence
+    from .view import SentenceView
 
 PLACE_PREPOSITIONS = frozenset({"в", "во", "при", "от", "на", "по"})
-QUOTES = {"«": "»", '"': '"', "„": "“", "“": "”"}  # opening -> closing
 MAX_QUOTED = 8  # tokens from an opening quote to its closing one in an organisation's name
 
 
@@ -30,13 +29,7 @@ def org_nouns() -> frozenset[str]:
     return frozenset(read_lexicon("position_orgs.txt"))
 
 
-@cache
-def org_heads() -> frozenset[str]:
-    """Nouns that head an organisation's name or a unit of one (``lexicons/org_heads.txt``)."""
-    return frozenset(read_lexicon("org_heads.txt"))
-
-
-def places_after(s: Sentence, index: int) -> int | None:
+def places_after(s: SentenceView, index: int) -> int | None:
     """The end of "в России", "при прокуратуре", "от штата Аризона" after an organisation,
     and of a list of them ("в России, на Украине и в Казахстане", "в России и Казахстане")."""
     end = None
@@ -64,7 +57,7 @@ def places_after(s: Sentence, index: int) -> int | None:
     return end
 
 
-def coordinated_orgs(s: Sentence, first: tuple[int, int, int | None]
+def coordinated_orgs(s: SentenceView, first: tuple[int, int, int | None]
                      ) -> tuple[tuple[int, int, int | None], ...]:
     orgs = [first]
     while s.form(orgs[-1][1]) == "и" and (more := org_at(s, orgs[-1][1] + 1)) is not None \
@@ -73,7 +66,7 @@ def coordinated_orgs(s: Sentence, first: tuple[int, int, int | None]
     return tuple(orgs)
 
 
-def org_at(s: Sentence, index: int) -> tuple[int, int, int | None] | None:
+def org_at(s: SentenceView, index: int) -> tuple[int, int, int | None] | None:
     """The organisation starting at ``index`` (after "из"/"в"/"при"/"на"/"от"), as token range
     + mention."""
     at = index + 1 if s.form(index).lower() in ("из", "в", "во", "при", "на", "от") else index
@@ -100,12 +93,12 @@ def org_at(s: Sentence, index: int) -> tuple[int, int, int | None] | None:
     return None
 
 
-def mention_stop(s: Sentence, mention: int) -> int:
+def mention_stop(s: SentenceView, mention: int) -> int:
     """The end of a mention, with the closing quote the model left out: АО «Невская
     энергетика», ООО "МНКТ"."""
     found = s.mentions[mention]
     stop, text = found.token_stop, s.doc.text[found.start:found.stop]
-    for opening, close in QUOTES.items():
+    for opening, close in QUOTE_PAIRS.items():
         unclosed = (text.count(opening) % 2 == 1 if opening == close
                     else text.count(opening) > text.count(close))
         if unclosed and s.form(stop) == close:
@@ -113,7 +106,7 @@ def mention_stop(s: Sentence, mention: int) -> int:
     return stop
 
 
-def common_org(s: Sentence, at: int, nouns: frozenset[str] | None = None
+def common_org(s: SentenceView, at: int, nouns: frozenset[str] | None = None
                ) -> tuple[int, int, int | None] | None:
     """An organisation noun (of ``nouns``, else ``org_nouns()``) after a preposition, with
     its adjectives, its genitive words and a name after them: "в нефтедобывающей компании
@@ -132,13 +125,13 @@ def common_org(s: Sentence, at: int, nouns: frozenset[str] | None = None
     return at, stop, None
 
 
-def lower_genitive(s: Sentence, index: int) -> bool:
+def lower_genitive(s: SentenceView, index: int) -> bool:
     """A lower-case noun or adjective in the genitive."""
     return index < s.last and s.form(index)[:1].islower() and \
         s.tags[index].pos in ("NOUN", "ADJ") and s.tags[index].feats.get("Case") == "Gen"
 
 
-def genitive_tail(s: Sentence, stop: int) -> int:
+def genitive_tail(s: SentenceView, stop: int) -> int:
     """The end of the lower-case genitive words from ``stop`` ("обороны", "разработчиков
     медицинских информационных систем")."""
     while lower_genitive(s, stop):
@@ -146,7 +139,7 @@ def genitive_tail(s: Sentence, stop: int) -> int:
     return stop
 
 
-def genitive_name(s: Sentence, index: int) -> bool:
+def genitive_name(s: SentenceView, index: int) -> bool:
     """A capitalised proper name in the genitive that the model tagged as nothing."""
     if not s.first < index < s.last:
         return False
@@ -155,15 +148,15 @@ def genitive_name(s: Sentence, index: int) -> bool:
             and s.form(index)[:1].isupper() and s.inside.get(index) is None)
 
 
-def closing(s: Sentence, opening: int) -> int | None:
+def closing(s: SentenceView, opening: int) -> int | None:
     """The quote that closes the one at ``opening`` («...», "...", „...“)."""
-    close = QUOTES[s.form(opening)]
+    close = QUOTE_PAIRS[s.form(opening)]
     return next((i for i in range(opening + 1, s.last) if s.form(i) == close), None)
 
 
-def quoted_end(s: Sentence, index: int, longest: int | None = None) -> int | None:
+def quoted_end(s: SentenceView, index: int, longest: int | None = None) -> int | None:
     """The end of a quoted name opening at ``index`` (its closing quote included), if one
     does and is closed within ``longest`` tokens."""
-    if s.form(index) not in QUOTES or (close := closing(s, index)) is None:
+    if s.form(index) not in QUOTE_PAIRS or (close := closing(s, index)) is None:
         return None
     return close + 1 if longest is None or close - index <= longest else None

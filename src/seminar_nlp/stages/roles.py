@@ -21,18 +21,17 @@ clash or the document already gave that person that position.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..records import Doc, Mention, Role, Tag, Token
-from ..resources import Morphology, Resources
+from ..records import Doc, Role, Tag, Token
+from ..resources import Resources
+from ..vocab import QUOTE_PAIRS, heads_phrase, is_acronym
 from .degrees import degree_before, skip_degree
 from .heading import verb_roles
 from .holders import KIN, complement_of, family, family_members, holder_after
-from .normal import Normalizer, is_acronym, join
+from .normal import Normalizer, join
 from .position_phrase import Phrase, find_phrase, place_of
-from .positions import heads_phrase
 from .readings import capital_head
 from .referring import agrees, antecedent, stated
 from .role_cues import (
@@ -57,65 +56,15 @@ from .role_links import (
     skip_brackets,
     skip_remark,
 )
-from .role_orgs import QUOTES, org_at
+from .role_orgs import org_at
+from .view import SentenceView, make_view
 
 LINKS = frozenset({",", "—", "–", "-", "("})
 POSSESSIVES = frozenset({"его", "её", "ее", "их"})
 AGE = re.compile(r"\d+-(?:летн|лет)\w*")  # "89-летний", "36-летнего"
 
 
-class Sentence:
-    """One sentence's tokens with lookups for the rules."""
-
-    def __init__(self, doc: Doc, first: int, last: int, morph: Morphology,
-                 mention_starts: Sequence[int]) -> None:
-        """``mention_starts``: the first token of each of the document's mentions (sorted)."""
-        self.doc, self.first, self.last, self.morph = doc, first, last, morph
-        self.tokens: Sequence[Token] = doc.need("tokens")
-        self.tags: Sequence[Tag] = doc.need("tags")
-        self.lemmas: Sequence[str] = doc.need("lemmas")
-        mentions: Sequence[Mention] = doc.need("mentions")
-        # Only this sentence's mentions: a scan of all of them per sentence made
-        # long documents quadratic.
-        here = range(bisect_left(mention_starts, first), bisect_left(mention_starts, last))
-        self.starts = {mentions[i].token_start: i for i in here}
-        self.inside = {t: i for i in here
-                       for t in range(mentions[i].token_start, mentions[i].token_stop)}
-        self.mentions, self.mention_starts = mentions, mention_starts
-
-    def plural(self, index: int) -> bool:
-        """A plural word by the tagger or by every dictionary reading ("проректоры")."""
-        if self.tags[index].feats.get("Number") == "Plur":
-            return True
-        parses = self.morph.parse(self.tokens[index].form.lower())
-        return bool(parses) and all("plur" in parse.tag.grammemes for parse in parses)
-
-    def form(self, index: int) -> str:
-        return self.tokens[index].form if self.first <= index < self.last else ""
-
-    def mention_at(self, index: int, *types: str) -> int | None:
-        found = self.starts.get(index)
-        if found is not None and self.mentions[found].type in types:
-            return found
-        return None
-
-    def mention_ending_at(self, stop: int, kind: str) -> int | None:
-        index = self.inside.get(stop - 1)
-        if index is not None and self.mentions[index].type == kind and \
-                self.mentions[index].token_stop == stop:
-            return index
-        return None
-
-    def case_of(self, mention: int) -> str | None:
-        """The case the tagger gives a mention's last word."""
-        return self.tags[self.mentions[mention].token_stop - 1].feats.get("Case")
-
-    def in_mention(self, index: int, *types: str) -> bool:
-        found = self.inside.get(index)
-        return found is not None and self.mentions[found].type in types
-
-
-def persons_after(s: Sentence, phrase: Phrase) -> list[int]:
+def persons_after(s: SentenceView, phrase: Phrase) -> list[int]:
     """The people named right after the phrase (past a remark in brackets, an age)."""
     index = skip_degree(s, skip_remark(s, phrase.end))  # "профессор, д.м.н. Анна Смирнова"
     if phrase.begin > s.first and index < s.last and complement_of(s, phrase, index):
@@ -128,7 +77,7 @@ def persons_after(s: Sentence, phrase: Phrase) -> list[int]:
     return names_at(s, phrase, index)
 
 
-def names_at(s: Sentence, phrase: Phrase, index: int) -> list[int]:
+def names_at(s: SentenceView, phrase: Phrase, index: int) -> list[int]:
     """The person named at ``index``; for a plural position, the list of them."""
     found: list[int] = []
     while (person := s.mention_at(index, "PER")) is not None and \
@@ -147,7 +96,7 @@ def names_at(s: Sentence, phrase: Phrase, index: int) -> list[int]:
     return found
 
 
-def person_before(s: Sentence, start: int) -> int | None:
+def person_before(s: SentenceView, start: int) -> int | None:
     start = degree_before(s, start)  # "Иван Петров, доктор технических наук, профессор"
     if start - 1 < s.first or s.form(start - 1) not in LINKS:
         return None
@@ -171,9 +120,10 @@ class RoleFinder:
     def __call__(self, doc: Doc) -> tuple[Role, ...]:
         roles: list[Role] = []
         starts = [mention.token_start for mention in doc.need("mentions")]
+        view = make_view(doc)
         for sent in doc.need("sentences"):
-            sentence = Sentence(doc, sent.token_start, sent.token_stop, self.normalizer.morph,
-                                starts)
+            sentence = SentenceView(view, sent.token_start, sent.token_stop,
+                                    self.normalizer.morph, starts)
             lonely: list[Phrase] = []
             here = self.sentence(sentence, lonely)
             roles.extend(here)
@@ -183,7 +133,7 @@ class RoleFinder:
                          if not stated(doc, roles, role) and not covered(roles, role))
         return tuple(roles)
 
-    def referring(self, s: Sentence, lonely: Sequence[Phrase], here: Sequence[Role]
+    def referring(self, s: SentenceView, lonely: Sequence[Phrase], here: Sequence[Role]
                   ) -> list[Role]:
         """Roles of a position that names no one in its sentence but is its subject (or
         follows a cue) and refers back to the one person of the sentences before
@@ -211,7 +161,7 @@ class RoleFinder:
         return [self.role(s, phrase, person, phrase.org(0)) for phrase in subjects[:1]
                 if agrees(s, phrase.head, person)]
 
-    def sentence(self, s: Sentence, lonely: list[Phrase] | None = None) -> list[Role]:
+    def sentence(self, s: SentenceView, lonely: list[Phrase] | None = None) -> list[Role]:
         """The roles stated in one sentence; positions given to no one go to ``lonely``."""
         roles: list[Role] = []
         index = s.first
@@ -254,7 +204,7 @@ class RoleFinder:
             index = max(phrase.end, index + 1)
         return roles
 
-    def persons(self, s: Sentence, phrase: Phrase, previous: tuple[int, Phrase] | None
+    def persons(self, s: SentenceView, phrase: Phrase, previous: tuple[int, Phrase] | None
                 ) -> list[int]:
         if sought(s, phrase.begin):
             return []
@@ -291,7 +241,7 @@ class RoleFinder:
             linked = previous[0]  # "X, ректор ТГУ и председатель совета ..."
         return [] if linked is None else [linked]
 
-    def role(self, s: Sentence, phrase: Phrase, person: int,
+    def role(self, s: SentenceView, phrase: Phrase, person: int,
              org: tuple[int, int, int | None] | None) -> Role:
         tokens, tags = s.tokens, s.tags
         text = self.position_text(tokens[phrase.start:phrase.stop], tags[phrase.start:phrase.stop],
@@ -301,16 +251,16 @@ class RoleFinder:
         return self.with_org(s, Role(person, text, tokens[phrase.start].start,
                                      tokens[phrase.stop - 1].stop), org)
 
-    def by_verb(self, s: Sentence, verb: int, person: int, position: str,
+    def by_verb(self, s: SentenceView, verb: int, person: int, position: str,
                 org: tuple[int, int, int | None]) -> Role:
         """"Варичев возглавил «Михайловский ГОК»": the verb's span, the lexicon's position."""
         token = s.tokens[verb]
         return self.with_org(s, Role(person, position, token.start, token.stop), org)
 
-    def with_org(self, s: Sentence, role: Role, org: tuple[int, int, int | None]) -> Role:
+    def with_org(self, s: SentenceView, role: Role, org: tuple[int, int, int | None]) -> Role:
         tokens, tags = s.tokens, s.tags
         first, last, mention = org
-        if s.form(first) in QUOTES and s.form(last - 1) == QUOTES[s.form(first)] and \
+        if s.form(first) in QUOTE_PAIRS and s.form(last - 1) == QUOTE_PAIRS[s.form(first)] and \
                 last - first > 2:
             first, last = first + 1, last - 1  # «Металлоинвест»: the name, as in entities
         if mention is not None and s.mentions[mention].token_start == first:

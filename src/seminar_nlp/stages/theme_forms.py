@@ -12,9 +12,10 @@ from collections.abc import Mapping, Sequence
 from ..frequency import lemma_frequency
 from ..records import Doc, Tag, Token
 from ..resources import Morphology
+from ..vocab import fold
 from .lemma import agreement
 from .normal import INFLECTED_ACRONYM, Found, Normalizer, clean_word, join, same_case
-from .theme_phrases import PERSON_GRAMS, Candidates, Key, Span, initial, key_lemma
+from .theme_phrases import PERSON_GRAMS, Candidates, Key, Span, initial
 
 PROPER_GRAMS = PERSON_GRAMS | {"Geox", "Orgn", "Trad", "Abbr"}
 
@@ -68,7 +69,7 @@ class Phrases:
         """The commonest written form, in the nominative and inside a sentence if it can be."""
         tokens, tags, lemmas = doc.need("tokens"), doc.need("tags"), doc.need("lemmas")
         own = [span for span in occurrences
-               if tuple(key_lemma(lemma) for lemma in lemmas[span.start:span.stop]) == key]
+               if tuple(fold(lemma) for lemma in lemmas[span.start:span.stop]) == key]
         own = own or list(occurrences)
         forms = Counter(surface(tokens, span) for span in own)
         return max(own, key=lambda span: (tags[span.head].feats.get("Case") == "Nom",
@@ -85,7 +86,7 @@ def lowered(doc: Doc, span: Span, capital: frozenset[str], morph: Morphology) ->
         at = span.start + index
         if ((tag.pos != "PROPN" or opening(doc, at) and common(morph, form))
                 and form[:1].isupper() and not any(map(str.isupper, form[1:]))
-                and key_lemma(lemmas[at]) not in capital):
+                and fold(lemmas[at]) not in capital):
             forms[index] = form.lower()
     return forms
 

@@ -22,7 +22,8 @@ from functools import cache
 
 from ..records import Doc, Tag, Token
 from ..resources import Morphology, read_lexicon
-from .normal import NAME_GRAMS, is_acronym
+from ..vocab import fold, is_acronym
+from .normal import NAME_GRAMS
 
 Key = tuple[str, ...]
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W_]+)*")
@@ -59,10 +60,6 @@ def rules() -> Rules:
     return Rules({kind: frozenset(words) for kind, words in lists.items()}, dict(numbers))
 
 
-def key_lemma(lemma: str) -> str:
-    return lemma.lower().replace("ё", "е")
-
-
 # Candidates
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +75,7 @@ class Words:
 
 def analyse(doc: Doc, morph: Morphology, lexicon: Rules) -> Words:
     tokens, tags = doc.need("tokens"), doc.need("tags")
-    keys = tuple(key_lemma(lemma) for lemma in doc.need("lemmas"))
+    keys = tuple(fold(lemma) for lemma in doc.need("lemmas"))
     cases = [tag.feats.get("Case", "") for tag in tags]
     kinds, names = [], []
     for index, (token, tag, key) in enumerate(zip(tokens, tags, keys, strict=True)):

@@ -33,8 +33,7 @@ from functools import cache
 from ..frequency import zipf
 from ..records import Doc, Sentence, Theme, Token
 from ..resources import Morphology, Resources
-from .names import load_lexicon
-from .role_orgs import QUOTES
+from ..vocab import QUOTE_MARKS, event_types
 from .theme_forms import Phrases
 from .theme_phrases import (
     Candidates,
@@ -50,7 +49,6 @@ from .theme_phrases import (
     spans,
 )
 
-QUOTE_MARKS = frozenset(QUOTES) | frozenset(QUOTES.values())
 STRONG = 2.0  # strength of a cue word that singles a topic out
 TYPICAL = 1000  # tokens of a typical document, for the saturation
 
@@ -103,15 +101,14 @@ def collect(doc: Doc, morph: Morphology, max_words: int) -> Candidates:
     capital = frozenset(key for key, big in zip(words.keys, words.capital, strict=True) if big)
     return Candidates(found, kinds, cues, frozenset(focused), capital, words.keys,
                       frozenset(words.keys[:first]), len(sentences),
-                      frozenset(found) & event_types(morph))
+                      frozenset(found) & event_pieces(morph))
 
 
 @cache
-def event_types(morph: Morphology) -> frozenset[Key]:
+def event_pieces(morph: Morphology) -> frozenset[Key]:
     """The lemmas of the event types of ``lexicons/event_types.txt`` and of their pieces
     ("стол" of "круглый стол", "награждение" of "церемония награждения")."""
-    types = load_lexicon(morph).types
-    return frozenset(key[start:stop] for key in types
+    return frozenset(key[start:stop] for key in event_types(morph)
                      for start in range(len(key)) for stop in range(start + 1, len(key) + 1))
 
 

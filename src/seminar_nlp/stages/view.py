@@ -1,21 +1,20 @@
-"""The token view that the rule stages read: a document's tokens as lower-case words and
-lemmas (ё as е), its paired quote marks and how deep each token sits in them, the paragraph
-of each token, and phrases of a lexicon matched against words or lemmas.
+"""The token view that the rule stages read.
+
+``View``: a document's tokens as lower-case words and lemmas (ё as е), its paired quote marks
+and how deep each token sits in them, the paragraph of each token. ``SentenceView``: one
+sentence of it with the lookups of the role rules (mentions by token, the dictionary).
+``Phrases``: the phrases of a lexicon matched against words or lemmas.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from ..records import Doc, Tag, Token
-
-PAIRS = {"«": "»", "„": "“", "“": "”"}
-DASHES = frozenset({"—", "–", "-"})
-
-
-def fold(word: str) -> str:
-    return word.lower().replace("ё", "е")
+from ..records import Doc, Mention, Tag, Token
+from ..resources import Morphology
+from ..vocab import PAIRED_QUOTES, fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +56,8 @@ def pair_quotes(tokens: Sequence[Token]) -> dict[int, int]:
         form = token.form
         if stack and form == stack[-1][1]:
             closers[stack.pop()[0]] = index
-        elif form in PAIRS:
-            stack.append((index, PAIRS[form]))
+        elif form in PAIRED_QUOTES:
+            stack.append((index, PAIRED_QUOTES[form]))
         elif form == "»":
             stack = [item for item in stack if item[1] != "»"]
     return closers
@@ -79,6 +78,60 @@ def paragraph_numbers(text: str, tokens: Sequence[Token]) -> tuple[int, ...]:
         previous = token.stop
         numbers.append(count)
     return tuple(numbers)
+
+
+class SentenceView:
+    """One sentence of a document's ``View``, tokens ``first`` to ``last``, with the lookups
+    the role rules make: its mentions by token, the dictionary, plural words."""
+
+    def __init__(self, view: View, first: int, last: int, morph: Morphology,
+                 mention_starts: Sequence[int]) -> None:
+        """``mention_starts``: the first token of each of the document's mentions (sorted)."""
+        doc = view.doc
+        self.view, self.doc, self.first, self.last, self.morph = view, doc, first, last, morph
+        self.tokens: Sequence[Token] = view.tokens
+        self.tags: Sequence[Tag] = view.tags
+        # the lemma stage's own lemmas (``view.lemmas`` are folded)
+        self.lemmas: Sequence[str] = doc.need("lemmas")
+        mentions: Sequence[Mention] = doc.need("mentions")
+        # Only this sentence's mentions: a scan of all of them per sentence made
+        # long documents quadratic.
+        here = range(bisect_left(mention_starts, first), bisect_left(mention_starts, last))
+        self.starts = {mentions[i].token_start: i for i in here}
+        self.inside = {t: i for i in here
+                       for t in range(mentions[i].token_start, mentions[i].token_stop)}
+        self.mentions, self.mention_starts = mentions, mention_starts
+
+    def plural(self, index: int) -> bool:
+        """A plural word by the tagger or by every dictionary reading ("проректоры")."""
+        if self.tags[index].feats.get("Number") == "Plur":
+            return True
+        parses = self.morph.parse(self.tokens[index].form.lower())
+        return bool(parses) and all("plur" in parse.tag.grammemes for parse in parses)
+
+    def form(self, index: int) -> str:
+        return self.tokens[index].form if self.first <= index < self.last else ""
+
+    def mention_at(self, index: int, *types: str) -> int | None:
+        found = self.starts.get(index)
+        if found is not None and self.mentions[found].type in types:
+            return found
+        return None
+
+    def mention_ending_at(self, stop: int, kind: str) -> int | None:
+        index = self.inside.get(stop - 1)
+        if index is not None and self.mentions[index].type == kind and \
+                self.mentions[index].token_stop == stop:
+            return index
+        return None
+
+    def case_of(self, mention: int) -> str | None:
+        """The case the tagger gives a mention's last word."""
+        return self.tags[self.mentions[mention].token_stop - 1].feats.get("Case")
+
+    def in_mention(self, index: int, *types: str) -> bool:
+        found = self.inside.get(index)
+        return found is not None and self.mentions[found].type in types
 
 
 @dataclass(frozen=True, slots=True)
