@@ -1,0 +1,334 @@
+"""Roles: a person, the position a sentence gives them, and its organisation.
+
+A position phrase grows around a head from ``lexicons/positions.txt`` (found
+by lemma, in any case) and ends at its organisation (``position_phrase.py``).
+The person is a PER mention right after the phrase ("ректор ТГУ Эдуард
+Галкин", several when the position is plural: "ректоры МГУ и СПбГУ ..."), one
+before it across a comma, dash or bracket ("Максим Абрамов, руководитель
+..."), or the one a cue points to ("в должности ...", "в качестве ...",
+"Главой ... назначен X", "Пост министра занял X", ``role_cues.py``), or the name
+alone on its line before it (a signature: "Кирсан Илюмжинов Президент ФИДЕ"); lists,
+brackets, dashes and joins between them are read in ``role_links.py``, a name after
+the phrase in ``holders.py``, and an academic degree between a name and its position is
+stepped over (``degrees.py``); a verb of leading states one too
+("Варичев возглавил «Михайловский ГОК»", ``heading.py``). A position that is
+the subject of a sentence naming no one, or follows a cue there ("До этого
+занимал пост ..."), refers back to the one person named in the two sentences
+before ("Выступила Анна Ковалёва. Певица рассказала ..."), unless the genders
+clash or the document already gave that person that position.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ...normal.forms import Normalizer
+from ...normal.words import join
+from ...records import Doc, Role, Tag, Token
+from ...resources import Resources
+from ...vocab import QUOTE_PAIRS, heads_phrase, is_acronym
+from ..view import SentenceView, make_view
+from .cues import (
+    after_cue,
+    object_before,
+    person_by_cue,
+    sought,
+    subject_of_predicate,
+    taker_of,
+)
+from .degrees import degree_before, skip_degree
+from .heading import verb_roles
+from .holders import KIN, complement_of, family, family_members, holder_after
+from .links import (
+    adjacent,
+    apposed,
+    coordinated,
+    dash_after,
+    joined,
+    list_start,
+    one_of,
+    org_in_brackets,
+    predicate_of,
+    signed,
+    skip_brackets,
+    skip_remark,
+)
+from .orgs import org_at
+from .phrase import Phrase, find_phrase, place_of
+from .readings import capital_head
+from .referring import agrees, antecedent, stated
+
+LINKS = frozenset({",", "—", "–", "-", "("})
+POSSESSIVES = frozenset({"его", "её", "ее", "их"})
+AGE = re.compile(r"\d+-(?:летн|лет)\w*")  # "89-летний", "36-летнего"
+
+
+def persons_after(s: SentenceView, phrase: Phrase) -> list[int]:
+    """The people named right after the phrase (past a remark in brackets, an age)."""
+    index = skip_degree(s, skip_remark(s, phrase.end))  # "профессор, д.м.н. Анна Смирнова"
+    if phrase.begin > s.first and index < s.last and complement_of(s, phrase, index):
+        return []  # "муж актрисы Сергей Сенин": the name is the husband's
+    plural = s.plural(phrase.head)
+    if plural:
+        index = list_start(s, index)
+    if AGE.fullmatch(s.form(index)):
+        index += 1  # "президент 89-летний Роберт Мугабе"
+    return names_at(s, phrase, index)
+
+
+def names_at(s: SentenceView, phrase: Phrase, index: int) -> list[int]:
+    """The person named at ``index``; for a plural position, the list of them."""
+    found: list[int] = []
+    while (person := s.mention_at(index, "PER")) is not None and \
+            not is_acronym(s.form(index)):  # the model's "КубГАУ" is no person
+        holder = holder_after(s, phrase, person)
+        if holder is None:
+            break
+        person = holder
+        if family(s, person):  # "учителя-супруги Ивановы из села Ш. — Светлана и Михаил Ивановы"
+            return found + family_members(s, person)
+        found.append(person)
+        index = skip_brackets(s, s.mentions[person].token_stop)
+        if not s.plural(phrase.head) or s.form(index) not in (",", "и"):
+            break
+        index += 1
+    return found
+
+
+def person_before(s: SentenceView, start: int) -> int | None:
+    start = degree_before(s, start)  # "Иван Петров, доктор технических наук, профессор"
+    if start - 1 < s.first or s.form(start - 1) not in LINKS:
+        return None
+    end = start - 1
+    if s.form(end - 1) == ")" and (org := s.inside.get(end - 2)) is not None and \
+            s.form(s.mentions[org].token_start - 1) == "(":
+        end = s.mentions[org].token_start - 1  # "Олег Кравцов (РГГУ), профессор кафедры"
+    return s.mention_ending_at(end, "PER")
+
+
+def covered(roles: Sequence[Role], role: Role) -> bool:
+    """Whether a position phrase already holds the verb ("управляющая компанией")."""
+    return any(other.role_start <= role.role_start and role.role_stop <= other.role_stop
+               for other in roles)
+
+
+class RoleFinder:
+    def __init__(self, normalizer: Normalizer) -> None:
+        self.normalizer = normalizer
+
+    def __call__(self, doc: Doc) -> tuple[Role, ...]:
+        roles: list[Role] = []
+        starts = [mention.token_start for mention in doc.need("mentions")]
+        view = make_view(doc)
+        for sent in doc.need("sentences"):
+            sentence = SentenceView(view, sent.token_start, sent.token_stop,
+                                    self.normalizer.morph, starts)
+            lonely: list[Phrase] = []
+            here = self.sentence(sentence, lonely)
+            roles.extend(here)
+            roles.extend(role for role in self.referring(sentence, lonely, here)
+                         if not stated(doc, roles, role))
+            roles.extend(role for role in verb_roles(sentence, org_at, self.by_verb)
+                         if not stated(doc, roles, role) and not covered(roles, role))
+        return tuple(roles)
+
+    def referring(self, s: SentenceView, lonely: Sequence[Phrase], here: Sequence[Role]
+                  ) -> list[Role]:
+        """Roles of a position that names no one in its sentence but is its subject (or
+        follows a cue) and refers back to the one person of the sentences before
+        ("Мадонна сообщила ... . 61-летняя певица ..."): only when the sentence names no
+        one else (a name in an oblique case that it gives a position of its own does not
+        count)."""
+        # A capital inside the sentence makes a name, not a position: "В завершение
+        # Королева поблагодарила ..." is Ms Korolyova, whom the model did not tag.
+        subjects = [phrase for phrase in lonely
+                    if (s.tags[phrase.head].feats.get("Case") == "Nom"
+                        or after_cue(s, phrase.begin))  # "До этого занимал пост ..."
+                    and not s.plural(phrase.head) and not sought(s, phrase.begin)
+                    and s.form(phrase.begin - 1).lower() not in POSSESSIVES  # "Его учитель"
+                    and (phrase.head == s.first or s.form(phrase.head)[:1].islower())]
+        # A name in an oblique case that the sentence gives a position of its own is
+        # someone else ("... после ликвидации лидера Аль-Кайды Усамы бин Ладена"); any
+        # other may be the subject.
+        others = {role.person for role in here if s.case_of(role.person) != "Nom"}
+        if not subjects or any(s.mentions[m].type == "PER" and m not in others
+                               for m in s.inside.values()):
+            return []
+        person = antecedent(s)
+        if person is None:
+            return []
+        return [self.role(s, phrase, person, phrase.org(0)) for phrase in subjects[:1]
+                if agrees(s, phrase.head, person)]
+
+    def sentence(self, s: SentenceView, lonely: list[Phrase] | None = None) -> list[Role]:
+        """The roles stated in one sentence; positions given to no one go to ``lonely``."""
+        roles: list[Role] = []
+        index = s.first
+        previous: tuple[int, Phrase] | None = None  # last person and phrase given a role
+        pending: list[Phrase] = []  # "основатель и генеральный директор X А. Б."
+        while index < s.last:
+            if not (heads_phrase(s.lemmas[index], s.form(index), s.tags[index].pos,
+                                 s.form(index + 1)) or capital_head(s, index)) or \
+                    s.in_mention(index, "PER", "ORG", "LOC"):
+                index += 1
+                continue
+            phrase = find_phrase(s, index)
+            persons = self.persons(s, phrase, previous)
+            if pending and not (adjacent(s, pending[-1], phrase)
+                                or phrase.begin == dash_after(s, pending[-1])
+                                or joined(s, skip_remark(s, pending[-1].end), phrase.begin)
+                                or predicate_of(s, pending[-1], phrase)):
+                pending = []  # only positions listed right before each other share a person
+            if not persons:
+                pending.append(phrase)  # "председатель совета муфтиев шейх Равиль Гайнутдин"
+            if not persons and lonely is not None:
+                lonely.append(phrase)
+            if persons and lonely:
+                lonely[:] = [item for item in lonely if item not in pending]
+            for number, person in enumerate(persons):
+                for waiting in pending:
+                    # "основатель и директор X": one organisation; "Модератором выступил
+                    # профессор УрФУ", "в качестве эксперта профессора НМИЦ": the
+                    # organisation is the professor's only.
+                    shared = phrase.org(number) if coordinated(s, waiting, phrase) else None
+                    if s.plural(waiting.head) == s.plural(phrase.head):  # "писатели и критики"
+                        roles.append(self.role(s, waiting, person, waiting.org(number) or shared))
+                org = phrase.org(number) or org_in_brackets(s, phrase, person)
+                if org is None and previous is not None and \
+                        s.form(phrase.begin - 1).lower() in POSSESSIVES:
+                    org = previous[1].org(0)  # "директор института X и его заместитель Y"
+                roles.append(self.role(s, phrase, person, org))
+            if persons:
+                previous, pending = (persons[0], phrase), []
+            index = max(phrase.end, index + 1)
+        return roles
+
+    def persons(self, s: SentenceView, phrase: Phrase, previous: tuple[int, Phrase] | None
+                ) -> list[int]:
+        if sought(s, phrase.begin):
+            return []
+        found = persons_after(s, phrase)
+        one = one_of(s, phrase.begin)
+        if one is not None:  # "Игорь Малашенко — один из основателей НТВ": one person
+            linked = found[0] if found else person_before(s, one)
+            return [] if linked is None else [linked]
+        if s.plural(phrase.head):
+            # "ректоры КФУ и КНИТУ А и Б": a plural position is held by a list of people.
+            subject = subject_of_predicate(s, phrase.begin, phrase.head, phrase.end)
+            if not found and subject is not None:  # "Операторами выступили А и Б"
+                found = names_at(s, phrase, s.mentions[subject].token_start)
+            return found if len(found) > 1 else []
+        if found:
+            return found
+        if (dash := dash_after(s, phrase)) is not None:
+            return names_at(s, phrase, dash)  # "Модератор — Иван Петров"; else the next's
+        # "Вместо Оливера Кана, капитаном стал Михаель Баллак": the subject, not the name
+        # before the comma.
+        linked = subject_of_predicate(s, phrase.begin, phrase.head, phrase.end)
+        if linked is None:
+            linked = object_before(s, phrase.begin, phrase.head)
+        if linked is None:
+            linked = person_before(s, phrase.begin)
+        if linked is None:
+            linked = signed(s, phrase)
+        if linked is None:
+            linked = person_by_cue(s, phrase.begin, phrase.end)
+        if linked is None:
+            linked = taker_of(s, phrase.begin, phrase.end)
+        if linked is None and previous is not None and \
+                (joined(s, previous[1].end, phrase.begin) or apposed(s, previous[1], phrase)):
+            linked = previous[0]  # "X, ректор ТГУ и председатель совета ..."
+        return [] if linked is None else [linked]
+
+    def role(self, s: SentenceView, phrase: Phrase, person: int,
+             org: tuple[int, int, int | None] | None) -> Role:
+        tokens, tags = s.tokens, s.tags
+        text = self.position_text(tokens[phrase.start:phrase.stop], tags[phrase.start:phrase.stop],
+                                  phrase.head - phrase.start)
+        if org is None:
+            return Role(person, text, tokens[phrase.start].start, tokens[phrase.stop - 1].stop)
+        return self.with_org(s, Role(person, text, tokens[phrase.start].start,
+                                     tokens[phrase.stop - 1].stop), org)
+
+    def by_verb(self, s: SentenceView, verb: int, person: int, position: str,
+                org: tuple[int, int, int | None]) -> Role:
+        """"Варичев возглавил «Михайловский ГОК»": the verb's span, the lexicon's position."""
+        token = s.tokens[verb]
+        return self.with_org(s, Role(person, position, token.start, token.stop), org)
+
+    def with_org(self, s: SentenceView, role: Role, org: tuple[int, int, int | None]) -> Role:
+        tokens, tags = s.tokens, s.tags
+        first, last, mention = org
+        if s.form(first) in QUOTE_PAIRS and s.form(last - 1) == QUOTE_PAIRS[s.form(first)] and \
+                last - first > 2:
+            first, last = first + 1, last - 1  # «Металлоинвест»: the name, as in entities
+        if mention is not None and s.mentions[mention].token_start == first:
+            name = s.doc.need("normals")[mention].text
+        elif (place := place_of(s, first, last)) is not None:
+            name = place  # "британский премьер"
+        else:
+            name = self.normalizer.phrase(tokens[first:last], tags[first:last], "ORG").text
+        return replace(role, org=name, org_mention=mention, org_start=tokens[first].start,
+                       org_stop=tokens[last - 1].stop)
+
+    def position_text(self, tokens: Sequence[Token], tags: Sequence[Tag], head: int) -> str:
+        """The position in the nominative singular: modifiers and head inflected, tail kept."""
+        words = [token.form for token in tokens]
+        head_parse = self.normalizer.head_parse(tokens[head], tags[head])
+        if head_parse is not None:
+            words[head] = self.normalizer.inflect(words[head], head_parse, {"nomn", "sing"})
+            # "учителя-супруги" -> "учитель": the kin word is no part of the position.
+            words[head] = "-".join(part for part in words[head].split("-")
+                                   if part.lower() not in KIN) or words[head]
+            self.agree(tokens, tags, range(head), words, "nomn",
+                       self.normalizer.gender_of(words[head]))
+            if "plur" in head_parse[1].tag.grammemes:
+                self.singular_complement(tokens, tags, head, words)
+        if words and not is_acronym(words[0]):
+            words[0] = words[0].lower()
+        return join(tokens, words)
+
+    def agree(self, tokens: Sequence[Token], tags: Sequence[Tag], indices: range,
+              words: list[str], case: str, gender: str | None) -> None:
+        """Inflect the modifiers at ``indices`` to the singular of ``case`` and ``gender``."""
+        grams = {case, "sing", gender} if gender else {case, "sing"}
+        for index in indices:
+            found = self.normalizer.head_parse(tokens[index], tags[index])
+            if found is not None:
+                words[index] = self.normalizer.inflect(words[index], found, set(grams))
+
+    def singular_complement(self, tokens: Sequence[Token], tags: Sequence[Tag], head: int,
+                            words: list[str]) -> None:
+        """Each of several holders has one of a plural complement: "директора сельских
+        школ А и Б" -> "директор сельской школы"."""
+        index = head + 1
+        while index < len(tokens) and plural_genitive(tokens[index], tags[index], "ADJ"):
+            index += 1
+        if index == len(tokens) or not plural_genitive(tokens[index], tags[index], "NOUN"):
+            return
+        noun = self.normalizer.head_parse(tokens[index], tags[index])
+        if noun is None:
+            return
+        words[index] = self.normalizer.inflect(words[index], noun, {"gent", "sing"})
+        gender = self.normalizer.gender_of(self.normalizer.inflect(words[index], noun,
+                                                                   {"nomn", "sing"}))
+        self.agree(tokens, tags, range(head + 1, index), words, "gent", gender)
+
+
+def plural_genitive(token: Token, tag: Tag, pos: str) -> bool:
+    return tag.pos == pos and token.form[:1].islower() and \
+        tag.feats.get("Case") == "Gen" and tag.feats.get("Number") == "Plur"
+
+
+class Roles:
+    name = "roles"
+    needs: tuple[str, ...] = ("sentences", "tokens", "tags", "lemmas", "mentions", "normals")
+    provides: tuple[str, ...] = ("roles",)
+
+    def __init__(self, resources: Resources) -> None:
+        self.finder = RoleFinder(Normalizer(resources.morph))
+
+    def __call__(self, docs: Sequence[Doc]) -> list[Doc]:
+        return [replace(doc, roles=self.finder(doc)) for doc in docs]
