@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .common import ROOT, Settings, table
-from .speed import natasha_loop
+from .natasha_runner import natasha_loop
 
 NAME = "Scale"
 THROUGHPUT_DOCS = 4_000

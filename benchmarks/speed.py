@@ -18,6 +18,8 @@ import time
 from pathlib import Path
 
 from .common import Settings, Timed, median_time, table
+from .natasha_runner import natasha_loop
+from .scale import run_command
 
 NAME = "Speed"
 
@@ -30,40 +32,6 @@ def factru_texts(settings: Settings) -> list[tuple[str, str]]:
     return [(path.stem, path.read_text(encoding="utf-8")) for path in paths]
 
 
-def natasha_loop() -> object:
-    from natasha import (
-        Doc,
-        MorphVocab,
-        NewsEmbedding,
-        NewsMorphTagger,
-        NewsNERTagger,
-        NewsSyntaxParser,
-        Segmenter,
-    )
-
-    embedding = NewsEmbedding()
-    segmenter, vocab = Segmenter(), MorphVocab()
-    morph, syntax = NewsMorphTagger(embedding), NewsSyntaxParser(embedding)
-    ner = NewsNERTagger(embedding)
-
-    def run(texts: list[str]) -> int:
-        spans = 0
-        for text in texts:
-            doc = Doc(text)
-            doc.segment(segmenter)
-            doc.tag_morph(morph)
-            doc.parse_syntax(syntax)
-            doc.tag_ner(ner)
-            for token in doc.tokens:
-                token.lemmatize(vocab)
-            for span in doc.spans:
-                span.normalize(vocab)
-            spans += len(doc.spans)
-        return spans
-
-    return run
-
-
 def cli_run(folder: Path, out: Path) -> tuple[float, float]:
     """Wall time and peak memory (MB) of the command on ``folder``, in a child process.
 
@@ -71,8 +39,6 @@ def cli_run(folder: Path, out: Path) -> tuple[float, float]:
     kernel's peak for a child (``wait4``, ``RUSAGE_CHILDREN``) counts the pages it
     shared with this large process between fork and exec.
     """
-    from .scale import run_command
-
     stats = run_command(["analyze", str(folder), "-o", str(out), "-q", "--workers", "1"])
     return stats.seconds, stats.peak_total_mb
 
@@ -81,7 +47,7 @@ def stage_shares(folder: Path, repeats: int) -> list[tuple[str, float]]:
     """Seconds in each stage of the default pipeline, in entity resolution and in the rest of
     ``analyze`` (reading, corpus themes, tables), medians of the runs."""
     import seminar_nlp
-    from seminar_nlp.corpus import resolve
+    from seminar_nlp.corpus.entities import resolve
     from seminar_nlp.engines.final import RESOLVE_COLUMNS
     from seminar_nlp.pipeline import default_stages
     from seminar_nlp.resources import shared

@@ -8,7 +8,7 @@ coordinate search from the current preset (``Weights.news()``), two rounds over 
 each weight, keeping a change when the mean F1@10 of the two sets rises. It prints the
 weights found and the preset with their mean F1@10 on the tuning documents, names the
 better one, and gives its F1@10 on the scored documents, for the record; the preset in
-``seminar_nlp.stages.themes`` is copied from the better one. (The first preset came from
+``seminar_nlp.stages.themes.ranker`` is copied from the better one. (The first preset came from
 a search that started at the defaults, which are made for event reports.)
 """
 
@@ -47,7 +47,7 @@ class Part:
 
 def load(eval_dir: Path, label: str, start: int, stop: int | None) -> Part:
     from seminar_nlp.resources import shared
-    from seminar_nlp.stages.themes import collect
+    from seminar_nlp.stages.themes.ranker import collect
 
     items = read_set(eval_dir / "ru_kw_eval" / dict(SETS)[label], stop or 10**9)[start:]
     _, docs, _ = ours([item.text for item in items])
@@ -57,8 +57,8 @@ def load(eval_dir: Path, label: str, start: int, stop: int | None) -> Part:
 
 def f1(part: Part, weights: Any, lemmas: Lemmas) -> float:
     from seminar_nlp.resources import shared
-    from seminar_nlp.stages.theme_forms import Phrases
-    from seminar_nlp.stages.themes import select
+    from seminar_nlp.stages.themes.forms import Phrases
+    from seminar_nlp.stages.themes.ranker import select
 
     phrases = Phrases(shared().morph)
     predicted = [[phrases(doc, key, found) for key, _ in select(found, weights)[:TOP]]

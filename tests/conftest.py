@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-import json
-import os
 from pathlib import Path
 
 import pytest
 
 import seminar_nlp
+from helpers import EVENTS_GOLDEN, REPORTS, eval_dir
 from seminar_nlp import Pipeline, Tables
 from seminar_nlp.readers import iter_sources
 from seminar_nlp.records import Doc, Source
-
-ROOT = Path(__file__).resolve().parents[1]
-DATA = Path(__file__).resolve().parent / "data"
-REPORTS = ROOT / "data" / "reports"
-
-
-def eval_dir() -> Path:
-    """The public gold data: $SEMINAR_NLP_EVAL, or ../shared/eval beside the repository."""
-    return Path(os.environ.get("SEMINAR_NLP_EVAL", ROOT.parent / "shared" / "eval"))
 
 
 @pytest.fixture(scope="session")
@@ -31,11 +21,6 @@ def pipeline() -> Pipeline:
 @pytest.fixture(scope="session")
 def sample_tables(pipeline: Pipeline) -> Tables:
     return seminar_nlp.analyze([REPORTS], pipeline=pipeline)
-
-
-# Short reports written for the project, with their events, quotes and speakers.
-EVENTS_GOLDEN = [json.loads(line) for line in
-                 (DATA / "events_golden.jsonl").read_text("utf-8").splitlines() if line.strip()]
 
 
 @pytest.fixture(scope="session")

@@ -71,7 +71,7 @@ def test_seed_report_people_and_organisations(sample_tables: Tables) -> None:
 
 def test_two_runs_write_identical_csv(tmp_path: Path, pipeline: Pipeline,
                                       sample_tables: Tables) -> None:
-    from conftest import REPORTS
+    from helpers import REPORTS
 
     sample_tables.save(tmp_path / "first", formats=["csv"])
     seminar_nlp.analyze([REPORTS], pipeline=pipeline).save(tmp_path / "second", formats=["csv"])
@@ -81,7 +81,7 @@ def test_two_runs_write_identical_csv(tmp_path: Path, pipeline: Pipeline,
 
 
 def test_batch_size_does_not_change_the_tables(sample_tables: Tables) -> None:
-    from conftest import REPORTS
+    from helpers import REPORTS
 
     small = seminar_nlp.analyze([REPORTS], pipeline=Pipeline(batch_size=3))
     for name, table in sample_tables.items():

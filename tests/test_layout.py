@@ -107,5 +107,5 @@ def test_tests_mirror_the_package() -> None:
                if path.is_dir() and path.name not in {"data", "__pycache__"}
                and "data" not in path.relative_to(ROOT / "tests").parts}
     strays = [str(folder) for folder in folders
-              if folder.parts[0] != "benchmarks" and not (PACKAGE / folder).is_dir()]
+              if not (PACKAGE / folder).is_dir()]
     assert strays == []

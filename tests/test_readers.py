@@ -53,7 +53,7 @@ def test_decoded_texts_are_the_same_whatever_the_encoding(corpus: Path) -> None:
 
 
 def test_glob_patterns_and_plain_strings() -> None:
-    from conftest import REPORTS
+    from helpers import REPORTS
 
     rows = statuses([str(REPORTS / "0[1-2]*.txt"), "Просто текст о семинаре."])
     assert [row[0] for row in rows] == ["01-ai-conference-kazan", "02-energy-forum-tyumen",

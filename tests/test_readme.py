@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPORTS, ROOT, eval_dir
+from helpers import REPORTS, ROOT, eval_dir
 
 # Commands run elsewhere, or that cannot run in a test, with the reason. A key ending in
 # a space is a prefix; any other key must equal the command.

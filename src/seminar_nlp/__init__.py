@@ -11,6 +11,7 @@ from .api import analyze, sample_corpus
 from .pipeline import Pipeline
 from .records import Doc, Source
 from .tables import TABLE_NAMES, Tables
+from .version import __version__
 
-__all__ = ["analyze", "sample_corpus", "Pipeline", "Doc", "Source", "Tables", "TABLE_NAMES"]
-__version__ = "0.1.0"
+__all__ = ["analyze", "sample_corpus", "Pipeline", "Doc", "Source", "Tables", "TABLE_NAMES",
+           "__version__"]

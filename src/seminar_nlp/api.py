@@ -31,7 +31,7 @@ from .pipeline import DEFAULT_BATCH, Pipeline
 from .readers import ReadOptions, iter_sources
 from .records import Doc
 from .tables import Tables
-from .writers import check_formats, write_streams
+from .tables.write import check_formats, write_streams
 
 Progress = Callable[[Doc], None]
 Inputs = Iterable[str | os.PathLike[str]] | str | os.PathLike[str] | None
@@ -121,7 +121,7 @@ def _inputs(inputs: Inputs) -> list[str | os.PathLike[str]]:
 
 def _settings(inputs: list[str | os.PathLike[str]], options: ReadOptions, batch_size: int,
               pipeline: Pipeline | None) -> dict[str, Any]:
-    from . import __version__
+    from .version import __version__
 
     stages = [stage.name for stage in (pipeline or Pipeline(batch_size=batch_size)).stages]
     return {"version": __version__, "inputs": describe_inputs(inputs),

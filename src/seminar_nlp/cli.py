@@ -1,4 +1,5 @@
-"""The ``seminar-nlp`` command: a thin shell over ``seminar_nlp.api.analyze_to``.
+"""The ``seminar-nlp`` command: a thin shell over ``seminar_nlp.api.analyze_to`` and
+``seminar_nlp.report.write_report``; all argument parsing of the command is here.
 
 Exit status: 0 when every input was processed, 1 when some inputs failed
 (their ``documents`` rows say why; with ``--strict`` nothing is written
@@ -19,7 +20,8 @@ from typing import TYPE_CHECKING
 
 from . import report
 from .engines import ENGINES, EngineError
-from .writers import FORMATS, check_formats
+from .tables.read import NoTables
+from .tables.write import FORMATS, check_formats
 
 if TYPE_CHECKING:
     from .engines.summary import Summary
@@ -79,8 +81,33 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--report", nargs="?", const="", default=None, metavar="HTML",
                      help="also write the HTML report (default file: OUTPUT/report.html)")
     run.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
-    report.add_parser(commands)
+    add_report_arguments(commands.add_parser("report",
+                                             help="write an HTML report of an output folder"))
     return parser
+
+
+def add_report_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The options of ``seminar-nlp report``."""
+    parser.add_argument("tables", metavar="OUTPUT_DIR",
+                        help="folder written by 'seminar-nlp analyze' (any of its formats)")
+    parser.add_argument("-o", "--output", metavar="HTML",
+                        help=f"report file (default: OUTPUT_DIR/{report.DEFAULT_NAME})")
+    parser.add_argument("--title", default=report.TITLE, help="page title")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
+    return parser
+
+
+def report_command(args: argparse.Namespace) -> int:
+    """Run ``seminar-nlp report`` from parsed arguments: 0 on success, 2 without tables."""
+    output = Path(args.output) if args.output else Path(args.tables) / report.DEFAULT_NAME
+    try:
+        path = report.write_report(args.tables, output, title=args.title)
+    except NoTables as error:
+        print(f"seminar-nlp report: {error}", file=sys.stderr)
+        return 2
+    if not args.quiet:
+        print(f"report: {path} ({path.stat().st_size // 1024} KB)")
+    return 0
 
 
 def run_options(parser: argparse.ArgumentParser, args: argparse.Namespace) -> RunOptions:
@@ -100,7 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "report":
-        return report.report_command(args)
+        return report_command(args)
     try:
         formats = check_formats(args.format.split(","))
     except ValueError as error:

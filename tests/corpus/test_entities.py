@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from seminar_nlp import Pipeline, Tables
-from seminar_nlp.corpus import resolve
-from seminar_nlp.tables import frame
+from seminar_nlp.corpus.entities import resolve
+from seminar_nlp.tables.schema import frame
 
 
 def mentions(*rows: tuple[str, str, str, str | None, str | None, str | None]) -> pd.DataFrame:

@@ -22,7 +22,7 @@ import psutil
 import pytest
 
 import seminar_nlp
-from conftest import REPORTS
+from helpers import REPORTS
 from seminar_nlp import TABLE_NAMES, Tables
 from seminar_nlp.api import PARTS, ResumeError, analyze_to
 from seminar_nlp.cli import main

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, ROOT, eval_dir
+from helpers import DATA, ROOT, eval_dir
 from seminar_nlp import Doc, Pipeline
+from seminar_nlp.normal.forms import Normalizer
 from seminar_nlp.stages.ner import span_mention
-from seminar_nlp.stages.normal import Normalizer
 
 PAIRS = [json.loads(line) for line in (DATA / "normal_forms.jsonl").read_text("utf-8").splitlines()
          if line.strip()]

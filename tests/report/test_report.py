@@ -16,8 +16,9 @@ import pytest
 
 import seminar_nlp
 from seminar_nlp import Pipeline, Tables
-from seminar_nlp.report import render, report_main, write_report
-from seminar_nlp.report_charts import parse_day
+from seminar_nlp.cli import main
+from seminar_nlp.report import render, write_report
+from seminar_nlp.report.charts import parse_day
 
 SEED = "almazov-seminar"
 STATS = ("documents", "sentences", "tokens", "mentions", "entities", "roles", "events", "quotes")
@@ -238,20 +239,20 @@ def test_report_from_an_output_folder(sample_tables: Tables, tmp_path: Path,
                                       capsys: pytest.CaptureFixture[str],
                                       formats: list[str]) -> None:
     sample_tables.save(tmp_path / "out", formats=formats)
-    assert report_main([str(tmp_path / "out"), "-o", str(tmp_path / "r.html")]) == 0
+    assert main(["report", str(tmp_path / "out"), "-o", str(tmp_path / "r.html")]) == 0
     assert "report:" in capsys.readouterr().out
     html = (tmp_path / "r.html").read_text(encoding="utf-8")
     values = stat_values(html)
     assert all(values[name] == len(getattr(sample_tables, name)) for name in STATS)
     assert ">Максим Абрамов</a>" in html
-    assert report_main([str(tmp_path / "out"), "-q"]) == 0
+    assert main(["report", str(tmp_path / "out"), "-q"]) == 0
     assert (tmp_path / "out" / "report.html").is_file()
 
 
 def test_a_folder_without_tables_is_a_usage_error(tmp_path: Path,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
-    assert report_main([str(tmp_path / "missing")]) == 2
-    assert report_main([str(tmp_path)]) == 2
+    assert main(["report", str(tmp_path / "missing")]) == 2
+    assert main(["report", str(tmp_path)]) == 2
     assert "no tables" in capsys.readouterr().err
     assert not (tmp_path / "report.html").exists()
 

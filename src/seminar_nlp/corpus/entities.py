@@ -1,6 +1,6 @@
 """Corpus-level work: one ``entities`` row per resolved entity, and the links to it.
 
-``resolve.py`` decides which mentions are one entity; this module numbers the
+``keys.py`` decides which mentions are one entity; this module numbers the
 entities in order of first mention and names them: a person by the fullest
 form seen (first name, patronymic, surname), an organisation by its most
 frequent full form (an acronym or a short name paired with a full one only when

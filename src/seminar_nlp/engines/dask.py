@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from . import EngineError, in_thread
+from .base import EngineError, in_thread
 from .work import WORKER_DIED, Batch, Outcome, failed, remote_batch
 
 if TYPE_CHECKING:

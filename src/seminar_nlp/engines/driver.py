@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..pipeline import batched
 from ..records import Doc, Source
-from . import Engine
+from .base import Engine
 from .parts import PartStore, ResumeError
 from .work import Batch
 

@@ -17,12 +17,13 @@ from typing import Any
 
 import pandas as pd
 
-from ..corpus import link_entities, resolve
-from ..tables import PER_DOC_TABLES, TABLE_NAMES, Tables, frame
-from ..writers import Chunk, Stream
-from .parts import PartStore, conform
+from ..corpus.entities import link_entities, resolve
+from ..tables import Tables
+from ..tables.schema import PER_DOC_TABLES, TABLE_NAMES, conform, frame
+from ..tables.write import Chunk, Stream
+from .parts import PartStore
 
-# What corpus.resolve reads of the mentions table; the text and offsets stay on disk.
+# What corpus.entities reads of the mentions table; the text and offsets stay on disk.
 RESOLVE_COLUMNS = ("doc_id", "mention_id", "sent_id", "type", "normal", "first", "middle",
                    "last")
 LINKED = ("mentions", "roles", "quotes")  # tables with columns that need the whole corpus
@@ -47,11 +48,11 @@ class Corpus:
 
 
 def corpus_themes_table(themes: pd.DataFrame) -> pd.DataFrame:
-    """Themes across the corpus (``seminar_nlp.corpus_themes``), in the contract columns."""
+    """Themes across the corpus (``seminar_nlp.corpus.themes``), in the contract columns."""
     if themes.empty:
         return frame("corpus_themes", [])
     try:
-        from ..corpus_themes import corpus_themes
+        from ..corpus.themes import corpus_themes
     except ImportError:
         return frame("corpus_themes", [])
     return conform("corpus_themes", corpus_themes(themes).reset_index(drop=True))

@@ -26,7 +26,7 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import chain
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from . import EngineError, in_thread
+from .base import EngineError, in_thread
 from .threads import blas_threads, single_threaded_children
 from .work import WORKER_DIED, Batch, Outcome, analyse, failed, init_pool_worker, remote_batch
 

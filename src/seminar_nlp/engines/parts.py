@@ -24,7 +24,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..tables import COLUMNS, FLOAT_COLUMNS, INTEGER_COLUMNS, PER_DOC_TABLES, frame
+from ..tables.schema import COLUMNS, PER_DOC_TABLES, conform, frame
 
 MANIFEST = "manifest.json"
 BATCH_PREFIX = "b"
@@ -34,28 +34,6 @@ MANIFEST_FORMAT = 1
 
 class ResumeError(RuntimeError):
     """The parts of an earlier run cannot be continued with these inputs or options."""
-
-
-def conform(name: str, data: pd.DataFrame, columns: Sequence[str] | None = None) -> pd.DataFrame:
-    """The contract columns of table ``name`` (or ``columns`` of them) in order, with the
-    dtypes ``tables.frame`` gives; columns already of that dtype are taken as they are."""
-    out = {}
-    for column in columns or COLUMNS[name]:
-        dtype = contract_dtype(column)
-        if column not in data.columns:
-            out[column] = pd.Series(None, index=data.index, dtype="object").astype(dtype)
-        elif data[column].dtype == dtype:
-            out[column] = data[column]
-        else:
-            out[column] = data[column].astype(dtype)
-    return pd.DataFrame(out, index=data.index)
-
-
-def contract_dtype(column: str) -> Any:
-    """The dtype ``tables.frame`` gives a column."""
-    kind = ("Int64" if column in INTEGER_COLUMNS else "Float64" if column in FLOAT_COLUMNS
-            else "string")
-    return pd.api.types.pandas_dtype(kind)
 
 
 def describe_inputs(inputs: Iterable[str | os.PathLike[str]]) -> list[str]:

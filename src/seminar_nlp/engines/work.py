@@ -78,7 +78,7 @@ def outcome(batch: Batch, docs: list[Doc], target: Target | None, *,
             keep_docs: bool = False) -> Outcome:
     """The batch's documents as tables: written as parts where ``target`` is reachable,
     else handed back."""
-    from ..tables import doc_frames
+    from ..tables.build import doc_frames
     from .parts import write_batch
 
     frames = doc_frames(docs)

@@ -9,61 +9,14 @@ per (word, POS, features). Forms without letters are their own lemma.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache, lru_cache
 from typing import Any
 
 from ..frequency import lemma_frequency
+from ..grammar import OWN_LEMMA_POS, agreement, grammar
 from ..records import Doc, Tag, Token
 from ..resources import Morphology, Resources, read_lexicon
-
-# Features whose agreement decides between parses; others (animacy, voice) are
-# too unreliable in either system to vote.
-VOTING = frozenset({"Case", "Gender", "Number", "Aspect", "Tense", "Person", "VerbForm", "Degree"})
-OWN_LEMMA_POS = frozenset({"PUNCT", "SYM", "NUM", "X"})
-
-
-@dataclass(frozen=True, slots=True)
-class Grammar:
-    """The OpenCorpora -> UD correspondence read from ``opencorpora_ud.tsv``."""
-
-    pos: Mapping[str, frozenset[str]]
-    feats: Mapping[str, tuple[tuple[str, str], ...]]
-    overrides: Mapping[tuple[str, str], str]
-
-
-@cache
-def grammar() -> Grammar:
-    pos: dict[str, frozenset[str]] = {}
-    feats: dict[str, list[tuple[str, str]]] = {}
-    for line in read_lexicon("opencorpora_ud.tsv"):
-        kind, gram, *values = line.split("\t")
-        if kind == "pos":
-            pos[gram] = frozenset(values[0].split())
-        else:
-            feats.setdefault(gram, []).append((values[0], values[1]))
-    overrides = {}
-    for line in read_lexicon("lemma_overrides.tsv"):
-        upos, word, lemma = line.split("\t")
-        overrides[(upos, word)] = lemma
-    return Grammar(pos, {key: tuple(value) for key, value in feats.items()}, overrides)
-
-
-def agreement(parse: Any, upos: str, feats: Mapping[str, str]) -> tuple[int, int, float]:
-    """How well one pymorphy3 parse fits a UD POS and features (higher is better)."""
-    rules = grammar()
-    pos_ok = int(upos in rules.pos.get(parse.tag.POS or "", ()))
-    votes = 0
-    grams = parse.tag.grammemes
-    for gram in grams:
-        for feat, value in rules.feats.get(gram, ()):
-            if feat in VOTING and feat in feats:
-                votes += 1 if feats[feat] == value else -1
-    # OpenCorpora leaves the positive degree unmarked: a superlative or
-    # comparative parse ("больший") disagrees with a tagger's Degree=Pos.
-    if feats.get("Degree") == "Pos" and grams & {"Supr", "COMP", "Cmp2"}:
-        votes -= 1
-    return pos_ok, votes, parse.score
 
 
 def best_parse(morph: Morphology, word: str, upos: str, feats: Mapping[str, str]) -> Any:

@@ -16,11 +16,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..cleaning import analysis_view, without_stress
+from ..normal.words import NAME_GRAMS
 from ..records import Doc, EntityType, Mention, Tag, Token
 from ..resources import Morphology, Resources
 from ..vocab import is_head
 from .batching import map_sorted
-from .normal import NAME_GRAMS
 
 TYPES: dict[str, EntityType] = {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}
 CHUNK = 2000  # characters of whole sentences the model reads at once
@@ -49,7 +49,7 @@ def trim(tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:
 
 # Brackets a span must close. Quotes are left as the model gives them: the
 # factRuEval convention ends a quoted name before its closing quote, and the
-# normal form closes it instead (stages/normal.py).
+# normal form closes it instead (normal/words.py, ``join``).
 PAIRS = {"(": ")", "[": "]"}
 CLOSERS = {closer: opener for opener, closer in PAIRS.items()}
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ..normal.forms import Normalizer
 from ..records import Doc, Mention, Normal, Tag, Token
 from ..resources import Morphology, Resources
 from ..vocab import is_head
-from .normal import Normalizer
 
 SUBJECT_POS = frozenset({"NOUN", "PROPN", "PRON"})
 

@@ -12,7 +12,7 @@ The speaker is the person named in the attribution; a pronoun or a role noun ("�
 one the text gave that role and one of the verb's gender. Without a singular speech verb
 or a person ("— сообщили в пресс-службе"), or when the person only qualifies the speaker
 ("— сообщил представитель Обамы"), the speaker is None. The speech verbs are
-in ``lexicons/speech_verbs.txt``. The token view it reads is in ``textview.py``.
+in ``lexicons/speech_verbs.txt``. The token view it reads is in ``view.py``.
 """
 
 from __future__ import annotations

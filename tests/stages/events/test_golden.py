@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from conftest import EVENTS_GOLDEN
+from helpers import EVENTS_GOLDEN
 from seminar_nlp import Pipeline
 from seminar_nlp.records import Doc, Event
-from seminar_nlp.stages.dates import find_dates, resolve
+from seminar_nlp.stages.events.dates import find_dates, resolve
 
 GOLDEN = EVENTS_GOLDEN
 FIELDS = ("event_type", "title", "date", "date_end", "place", "organizers", "partners")

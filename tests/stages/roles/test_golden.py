@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import DATA
+from helpers import DATA
 from seminar_nlp import Pipeline, Tables
 
 GOLDEN = [json.loads(line) for line in

@@ -8,16 +8,16 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from conftest import REPORTS
+from helpers import REPORTS
 from seminar_nlp import Doc, Pipeline
-from seminar_nlp.corpus_themes import corpus_themes, related, same_stem
+from seminar_nlp.corpus.themes import corpus_themes, related, same_stem
 from seminar_nlp.readers import iter_sources
 from seminar_nlp.records import Source
 from seminar_nlp.stages.lemma import Lemma
 from seminar_nlp.stages.morph import Morph
 from seminar_nlp.stages.ner import NER
 from seminar_nlp.stages.segment import Segment
-from seminar_nlp.stages.themes import Themes, Weights, rules
+from seminar_nlp.stages.themes.ranker import Themes, Weights, rules
 
 SEED_THEMES = {"искусственный интеллект", "клиническая практика", "медицинское образование",
                "подготовка кадров"}
@@ -278,7 +278,7 @@ def test_corpus_themes_of_the_sample_reports(reports: list[Doc], pipeline: Pipel
 def test_corpus_themes_with_a_theme_repeated_under_other_lemmas() -> None:
     import pandas as pd
 
-    from seminar_nlp.corpus_themes import corpus_themes
+    from seminar_nlp.corpus.themes import corpus_themes
 
     themes = pd.DataFrame({"doc_id": ["a", "a", "b"], "rank": [1, 2, 1],
                            "theme": ["ИИ", "ИИ", "искусственный интеллект"],

@@ -1,14 +1,14 @@
 """Roles: a person, the position a sentence gives them, and its organisation.
 
 A position phrase grows around a head from ``lexicons/positions.txt`` (found
-by lemma, in any case) and ends at its organisation (``position_phrase.py``).
+by lemma, in any case) and ends at its organisation (``phrase.py``).
 The person is a PER mention right after the phrase ("ректор ТГУ Эдуард
 Галкин", several when the position is plural: "ректоры МГУ и СПбГУ ..."), one
 before it across a comma, dash or bracket ("Максим Абрамов, руководитель
 ..."), or the one a cue points to ("в должности ...", "в качестве ...",
-"Главой ... назначен X", "Пост министра занял X", ``role_cues.py``), or the name
+"Главой ... назначен X", "Пост министра занял X", ``cues.py``), or the name
 alone on its line before it (a signature: "Кирсан Илюмжинов Президент ФИДЕ"); lists,
-brackets, dashes and joins between them are read in ``role_links.py``, a name after
+brackets, dashes and joins between them are read in ``links.py``, a name after
 the phrase in ``holders.py``, and an academic degree between a name and its position is
 stepped over (``degrees.py``); a verb of leading states one too
 ("Варичев возглавил «Михайловский ГОК»", ``heading.py``). A position that is

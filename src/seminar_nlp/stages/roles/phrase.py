@@ -5,7 +5,7 @@ before it ("генеральный директор") and after it the complemen
 the position — genitive and instrumental words ("руководитель лаборатории
 прикладного ИИ", "заведующий кафедрой"), "по ..." ("проректор по науке"), "и"
 between genitives ("министр науки и высшего образования"), "исполняющий
-обязанности ...". It ends at a named organisation or place (``role_orgs.py``).
+обязанности ...". It ends at a named organisation or place (``orgs.py``).
 A common organisation noun of its tail (``lexicons/position_orgs.txt``) makes
 the organisation when none is named ("главный тренер сборной") and takes a
 place after it ("глава правительства Мали"); a body of a named organisation

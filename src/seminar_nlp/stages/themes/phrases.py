@@ -1,5 +1,5 @@
 """Theme candidates of a document, for the themes stage (their normal forms are in
-``theme_forms``).
+``forms``).
 
 Candidates. In a sentence, a noun group is a noun (or a run of proper names in
 one case, "Дональд Трамп") with the modifiers before it that agree in case;

@@ -1,7 +1,7 @@
 """Key themes of a document: noun phrases ranked against the background of Russian.
 
-The candidates (noun phrases found with the morphology) are in ``theme_phrases``,
-their normal forms in ``theme_forms``; this module collects them with the cue words of each
+The candidates (noun phrases found with the morphology) are in ``phrases``,
+their normal forms in ``forms``; this module collects them with the cue words of each
 sentence, ranks them and selects the themes. A paper's back matter (the lines after
 a bibliography or notes heading in its second half) gives no candidates: cited
 titles and names are not what the paper is about. Nor does a common phrase said
