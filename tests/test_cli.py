@@ -23,9 +23,9 @@ def test_control_characters_reach_every_format(tmp_path: Path) -> None:
                  "--format", "csv,parquet,xlsx,duckdb"]) == 0
     assert pd.read_parquet(out / "documents.parquet")["text"].tolist() == [
         "Семинар\x07 прошёл в Казани.\x1b"]
-    # Excel takes no control characters: a space takes each one's place.
+    # Excel takes no control characters: U+FFFD takes each one's place (docs/tables.md).
     assert pd.read_excel(out / "seminar-nlp.xlsx", sheet_name="documents")["text"].tolist() == [
-        "Семинар  прошёл в Казани. "]
+        "Семинар\ufffd прошёл в Казани.\ufffd"]
 
 
 def test_all_formats_are_written(tmp_path: Path) -> None:
@@ -39,7 +39,8 @@ def test_all_formats_are_written(tmp_path: Path) -> None:
     names = sorted(path.name for path in out.iterdir())
     assert names == sorted([f"{name}.csv" for name in TABLE_NAMES]
                            + [f"{name}.parquet" for name in TABLE_NAMES]
-                           + ["seminar-nlp.xlsx", "seminar-nlp.duckdb"])
+                           + ["seminar-nlp.xlsx", "seminar-nlp.duckdb",
+                              "seminar-nlp.manifest.json", ".seminar-nlp.lock"])
     with duckdb.connect(str(out / "seminar-nlp.duckdb"), read_only=True) as db:
         tables = sorted(row[0] for row in db.execute("SHOW TABLES").fetchall())
         people = db.execute("SELECT normal FROM mentions WHERE type = 'PER'").fetchall()

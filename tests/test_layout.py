@@ -42,9 +42,18 @@ def imports(root: Path) -> dict[str, set[str]]:
                 targets.add(module)
         found[name] = targets
     modules = set(found)
-    return {name: {target for target in targets if target in modules and target != name
-                   and not name.startswith(target + ".")}  # a package's own __init__
-            for name, targets in found.items()}
+    graph: dict[str, set[str]] = {}
+    for name, targets in found.items():
+        edges = set()
+        for target in targets:
+            # Importing a.b.c runs the __init__ of a and of a.b first: those are edges too,
+            # except the packages the importing module is itself inside of.
+            parts = target.split(".")
+            for end in range(1, len(parts) + 1):
+                edges.add(".".join(parts[:end]))
+        graph[name] = {target for target in edges if target in modules and target != name
+                       and not name.startswith(target + ".")}
+    return graph
 
 
 def circles(graph: dict[str, set[str]]) -> list[list[str]]:
@@ -93,6 +102,17 @@ def test_a_circle_is_found(tmp_path: Path) -> None:
                                   "    from .a import y\n")
     (package / "c.py").write_text("from . import a\n")
     assert circles(imports(package)) == [["pkg.a", "pkg.b"]]
+
+
+def test_a_circle_through_a_package_init_is_found(tmp_path: Path) -> None:
+    # pkg/low.py imports pkg.sub.x, which runs pkg/sub/__init__.py, which imports pkg.low
+    package = tmp_path / "pkg"
+    (package / "sub").mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "sub" / "__init__.py").write_text("from ..low import y\n")
+    (package / "sub" / "x.py").write_text("")
+    (package / "low.py").write_text("from .sub.x import z\n")
+    assert circles(imports(package)) == [["pkg.low", "pkg.sub"]]
 
 
 def test_no_module_over_400_lines() -> None:

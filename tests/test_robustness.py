@@ -339,7 +339,8 @@ CORPUS_ROWS = (
     "japanese",  # japanese.txt: Shift-JIS
     "locked",  # locked.txt: no read permission
     "loop-a", "loop-b",  # loop-a.txt -> loop-b.txt -> loop-a.txt
-    "inner",  # nested/inner.md (nested/up -> .. is a folder link, not followed)
+    "inner",  # nested/inner.md
+    "up",  # nested/up -> .. is a folder link: not followed, and said so
     "news:2", "r1", "r3", "r1~2", "news:6",  # news.csv ("news:2" is its broken row)
     "page",  # page.html
     "paper",  # paper.pdf
@@ -543,9 +544,11 @@ def test_symbolic_link_loops_end_and_every_real_file_appears_once(corpus: Corpus
     assert outcome(corpus, "loop-b") == ("error", "cannot read: symbolic link loop")
     assert outcome(corpus, "dangling") == ("error", "cannot read: broken symbolic link")
     assert outcome(corpus, "inner") == ("ok", None)
+    assert outcome(corpus, "up") == (
+        "error", "a linked folder: not followed (--follow-links follows it)")
     files = sorted(path.relative_to(corpus.folder).as_posix()
-                   for path in corpus.folder.rglob("*") if path.name != "up"
-                   and (path.is_file() or path.is_symlink() or path.is_fifo())
+                   for path in corpus.folder.rglob("*")
+                   if (path.is_file() or path.is_symlink() or path.is_fifo())
                    and path.suffix not in (".csv", ".jsonl"))
     documents = corpus.tables.documents
     sources = documents[~documents["source"].str.endswith((".csv", ".jsonl"))]["source"]

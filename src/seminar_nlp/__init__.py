@@ -11,7 +11,8 @@ from .api import analyze, sample_corpus
 from .pipeline import Pipeline
 from .records import Doc, Source
 from .tables import TABLE_NAMES, Tables
+from .tables.read import load_tables as load
 from .version import __version__
 
-__all__ = ["analyze", "sample_corpus", "Pipeline", "Doc", "Source", "Tables", "TABLE_NAMES",
+__all__ = ["analyze", "sample_corpus", "Pipeline", "Doc", "Source", "Tables", "TABLE_NAMES", "load",
            "__version__"]

@@ -14,6 +14,7 @@ workers or an interruption and ``resume``.
 from __future__ import annotations
 
 import os
+import signal
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -24,14 +25,17 @@ from typing import Any
 
 from .engines import Engine, check_options, make_engine
 from .engines.driver import Filled, fill
-from .engines.final import resolve_corpus, streams, tables
+from .engines.final import Corpus, resolve_corpus, streams, tables
 from .engines.parts import PartStore, ResumeError, describe_inputs
 from .engines.summary import Summary, overview, with_corpus
+from .output.commit import check_targets, publish, recover
+from .output.folder import check_output
+from .output.lock import LOCK, locked
 from .pipeline import DEFAULT_BATCH, Pipeline
 from .readers import ReadOptions, iter_sources
 from .records import Doc
 from .tables import Tables
-from .tables.write import check_formats, write_streams
+from .tables.write import check_formats, table_files, write_streams
 
 Progress = Callable[[Doc], None]
 Inputs = Iterable[str | os.PathLike[str]] | str | os.PathLike[str] | None
@@ -75,7 +79,8 @@ def analyze_to(output: str | os.PathLike[str], inputs: Inputs = None, *,
                text_column: str = "text", id_column: str = "id",
                batch_size: int = DEFAULT_BATCH, pipeline: Pipeline | None = None,
                progress: Progress | None = None, workers: int = 1, engine: str = "local",
-               scheduler: str | None = None, strict: bool = False) -> Summary:
+               scheduler: str | None = None, strict: bool = False,
+               follow_links: bool = False) -> Summary:
     """Analyse the inputs and write the tables into ``output``, with flat memory.
 
     Parts go to ``output/.parts`` as batches finish; the final tables are then
@@ -89,26 +94,61 @@ def analyze_to(output: str | os.PathLike[str], inputs: Inputs = None, *,
     the tables without analysing anything again.
     """
     formats = check_formats(formats)
-    folder = Path(output)
+    folder = check_output(Path(output))
     created = not folder.exists()
-    with _running(folder / PARTS, _inputs(inputs), resume=resume,
-                  options=ReadOptions(text_column, id_column), batch_size=batch_size,
-                  pipeline=pipeline, progress=progress, workers=workers, engine=engine,
-                  scheduler=scheduler) as (store, filled, runner):
+    with locked(folder):
+        recover(folder)
+        check_targets(folder, table_files(formats))
+        summary, corpus, paths = _analyse_and_publish(
+            folder, inputs, formats=formats, resume=resume, options=ReadOptions(
+                text_column, id_column, follow_links=follow_links, exclude=(str(folder),)),
+            batch_size=batch_size, pipeline=pipeline, progress=progress, workers=workers,
+            engine=engine, scheduler=scheduler, strict=strict)
+    if summary.nothing_read and created:
+        (folder / LOCK).unlink(missing_ok=True)
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+    if corpus is None:
+        return summary
+    return with_corpus(summary, corpus, [str(path) for path in paths])
+
+
+def _analyse_and_publish(folder: Path, inputs: Inputs, *, formats: Sequence[str], resume: bool,
+                         options: ReadOptions, batch_size: int, pipeline: Pipeline | None,
+                         progress: Progress | None, workers: int, engine: str,
+                         scheduler: str | None, strict: bool
+                         ) -> tuple[Summary, Corpus | None, list[Path]]:
+    """The run inside the locked folder: parts, then the tables published together."""
+    given = _inputs(inputs)
+    with _running(folder / PARTS, given, resume=resume, options=options,
+                  batch_size=batch_size, pipeline=pipeline, progress=progress,
+                  workers=workers, engine=engine, scheduler=scheduler) as (store, filled, runner):
         summary = overview(store, filled.numbers, resumed=filled.resumed)
         if summary.nothing_read:
             store.remove()
-            if created and folder.is_dir() and not any(folder.iterdir()):
-                folder.rmdir()
-            return summary
+            return summary, None, []
         if strict and summary.statuses.get("error", 0):
-            return replace(summary, written=False)
+            return replace(summary, written=False), None, []
         # The corpus-level work runs beside the writing of the tables that do not need it.
         corpus = runner.call(resolve_corpus, store, filled.numbers)
-        paths = write_streams(streams(store, filled.numbers, corpus.result), folder,
-                              formats=formats)
+        paths = publish(folder, lambda staging: write_streams(
+            streams(store, filled.numbers, corpus.result), staging, formats=formats),
+            {"version": _version(), "inputs": describe_inputs(given)}, step=_fault_step)
         store.remove()
-        return with_corpus(summary, corpus.result(), [str(path) for path in paths])
+        return summary, corpus.result(), paths
+
+
+def _version() -> str:
+    from .version import __version__
+
+    return __version__
+
+
+def _fault_step(name: str) -> None:
+    """The fault tests' hook: with ``SEMINAR_NLP_KILL_AT`` set to a step of the final write,
+    the process kills itself there, as a power cut would (tests/output/test_faults.py)."""
+    if os.environ.get("SEMINAR_NLP_KILL_AT") == name:
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def _inputs(inputs: Inputs) -> list[str | os.PathLike[str]]:

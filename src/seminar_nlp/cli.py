@@ -5,7 +5,9 @@ Exit status: 0 when every input was processed, 1 when some inputs failed
 (their ``documents`` rows say why; with ``--strict`` nothing is written
 then), 2 for a usage error, when no input could
 be read or when ``--resume`` cannot continue the interrupted run, 130 when
-interrupted (Ctrl-C; run the same command with ``--resume`` to continue).
+interrupted (Ctrl-C; run the same command with ``--resume`` to continue), 3 when the tables
+are written but the HTML report could not be made (``report``: 2 when the folder holds no
+tables or tables that disagree with its manifest, 3 when the report could not be made).
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from typing import TYPE_CHECKING
 
 from . import report
 from .engines import ENGINES, EngineError
+from .output.commit import TablesMismatch
+from .output.folder import OutputError
 from .tables.read import NoTables
 from .tables.write import FORMATS, check_formats
 
@@ -29,6 +33,7 @@ if TYPE_CHECKING:
 DEFAULT_OUTPUT = "seminar-nlp-output"
 TYPES = ("PER", "ORG", "LOC")
 INTERRUPTED = 130
+REPORT_FAILED = 3
 
 
 @dataclass(frozen=True)
@@ -80,6 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
                           "analysed parts are kept: --resume without --strict writes them")
     run.add_argument("--report", nargs="?", const="", default=None, metavar="HTML",
                      help="also write the HTML report (default file: OUTPUT/report.html)")
+    run.add_argument("--follow-links", action="store_true",
+                     help="read links found in input folders that lead outside them, and "
+                          "follow linked folders (by default they get an error row)")
     run.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
     add_report_arguments(commands.add_parser("report",
                                              help="write an HTML report of an output folder"))
@@ -102,9 +110,13 @@ def report_command(args: argparse.Namespace) -> int:
     output = Path(args.output) if args.output else Path(args.tables) / report.DEFAULT_NAME
     try:
         path = report.write_report(args.tables, output, title=args.title)
-    except NoTables as error:
+    except (NoTables, TablesMismatch) as error:
         print(f"seminar-nlp report: {error}", file=sys.stderr)
         return 2
+    except Exception as error:  # noqa: BLE001 - a report that cannot be made has its own status
+        print(f"seminar-nlp report: the report could not be made: {type(error).__name__}: "
+              f"{error}", file=sys.stderr)
+        return REPORT_FAILED
     if not args.quiet:
         print(f"report: {path} ({path.stat().st_size // 1024} KB)")
     return 0
@@ -134,11 +146,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(str(error))
     code = analyze_command(args.inputs, output=Path(args.output), formats=formats,
                            text_column=args.text_column, id_column=args.id_column,
-                           quiet=args.quiet, options=run_options(parser, args))
+                           quiet=args.quiet, options=run_options(parser, args),
+                           follow_links=args.follow_links)
     # A strict run that saw a failure (exit 1) wrote no tables to report on.
     if args.report is not None and (code == 0 or code == 1 and not args.strict):
         path = Path(args.report) if args.report else Path(args.output) / report.DEFAULT_NAME
-        written = report.write_report(Path(args.output), path)
+        try:
+            written = report.write_report(Path(args.output), path)
+        except Exception as error:  # noqa: BLE001 - the tables are written; say why, exit 3
+            print(f"seminar-nlp: the tables are written, but the report could not be made: "
+                  f"{type(error).__name__}: {error}", file=sys.stderr)
+            return REPORT_FAILED
         if not args.quiet:
             print(f"report: {written}")
     return code
@@ -146,7 +164,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def analyze_command(inputs: Sequence[str], *, output: Path, formats: Sequence[str],
                     text_column: str = "text", id_column: str = "id", batch_size: int = 32,
-                    quiet: bool = False, options: RunOptions | None = None) -> int:
+                    quiet: bool = False, options: RunOptions | None = None,
+                    follow_links: bool = False) -> int:
     from tqdm import tqdm
 
     from . import api
@@ -163,8 +182,9 @@ def analyze_command(inputs: Sequence[str], *, output: Path, formats: Sequence[st
                                     text_column=text_column, id_column=id_column,
                                     batch_size=options.batch_size, workers=options.workers,
                                     engine=options.engine, scheduler=options.scheduler,
-                                    strict=options.strict, progress=lambda doc: bar.update())
-    except (api.ResumeError, EngineError) as error:
+                                    strict=options.strict, progress=lambda doc: bar.update(),
+                                    follow_links=follow_links)
+    except (api.ResumeError, EngineError, OutputError) as error:
         print(f"seminar-nlp: {error}", file=sys.stderr)
         return 2
     except ImportError as error:  # the dask engine without dask installed

@@ -4,8 +4,9 @@ The rule: a byte-order mark decides; bytes that start like a known binary
 format are binary; bytes with NULs that read as Russian or Latin text in
 UTF-16 are UTF-16 without a mark; more than 5% NULs otherwise is binary (a
 stray NUL in a text is kept);
-otherwise strict UTF-8, or UTF-8 with its few broken sequences replaced (a file
-cut mid-character); otherwise cp1251 or KOI8-R, whichever reading has the
+otherwise strict UTF-8, or UTF-8 with its few broken sequences replaced by U+FFFD (a file
+cut mid-character, a few stray bytes of another encoding among valid UTF-8); otherwise
+cp1251 or KOI8-R, whichever reading has the
 likelier Russian letters, accepted only when charset-normalizer finds that
 reading coherent (random bytes and other encodings decode to "chaos" and are
 refused).
@@ -42,6 +43,7 @@ MAX_CHAOS = 0.1
 MAX_NUL = 0.05  # share of NUL bytes above which bytes that are no UTF-16 text are binary
 _PLAIN = frozenset(string.printable) | frozenset("«»—–…№ё\u00a0")
 MAX_BROKEN = 0.001  # share of invalid UTF-8 sequences replaced rather than refused
+MAX_STRAY = 0.05  # invalid sequences per valid non-ASCII UTF-8 character, likewise
 
 
 # Russian letters by frequency in running text (per cent, rounded), for telling cp1251 from
@@ -82,13 +84,26 @@ def decode(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     text = data.decode("utf-8", errors="replace")
-    if text.count("\ufffd") - data.count("\ufffd".encode()) <= max(3, MAX_BROKEN * len(data)):
-        return text, "utf-8-replaced"  # cut mid-character, a stray byte: the rest is UTF-8
+    if mostly_utf8(text, replaced(text, data)):
+        return text, "utf-8-replaced"  # cut mid-character, stray bytes: the rest is UTF-8
     encoding = eight_bit(data)
     best = charset_normalizer.from_bytes(data, cp_isolation=[encoding]).best()
     if best is None or best.chaos > MAX_CHAOS:
         raise DecodeError("undecodable: neither UTF-8, cp1251 nor KOI8-R text")
     return str(best), encoding.replace("_", "-")
+
+
+def replaced(text: str, data: bytes) -> int:
+    """How many invalid UTF-8 sequences a lenient decoding of ``data`` replaced."""
+    return text.count("\ufffd") - data.count("\ufffd".encode())
+
+
+def mostly_utf8(text: str, broken: int) -> bool:
+    """Almost all of it is UTF-8: a few broken sequences (a file cut mid-character), or
+    stray bytes of another encoding among many valid UTF-8 letters ("a word pasted from a
+    cp1251 page"), not a text in another encoding whose every letter is broken."""
+    valid = sum(ord(ch) > 127 for ch in text) - text.count("\ufffd")
+    return broken <= max(3, MAX_BROKEN * len(text), MAX_STRAY * valid)
 
 
 def eight_bit(data: bytes) -> str:

@@ -27,8 +27,9 @@ from pathlib import Path
 from typing import Any
 
 from .cleaning import clean, is_blank, without_surrogates
-from .decoding import DecodeError, decode
+from .decoding import DecodeError, decode, replaced
 from .records import Source, Status
+from .walk import walk
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
@@ -42,6 +43,8 @@ CONTINUED_LINE = re.compile(r"\n(?=[a-zа-яё])")
 class ReadOptions:
     text_column: str = "text"
     id_column: str = "id"
+    follow_links: bool = False  # read links that lead out of the input folders, and linked folders
+    exclude: tuple[str, ...] = ()  # output folders: the files the tool writes there are no inputs
 
 
 def iter_sources(inputs: Iterable[str | os.PathLike[str]], *,
@@ -134,23 +137,19 @@ def _path_sources(item: str, options: ReadOptions) -> Iterator[Source]:
         return
     path = Path(item)
     if path.is_dir():
-        files = sorted(_walk(path))
-        if not files:
+        found = sorted(walk(path, follow_links=options.follow_links, exclude=options.exclude),
+                       key=lambda pair: str(pair[0]))
+        if not found:
             yield _error(path.name or str(path), item, "folder holds no files to read")
-        for file in files:
-            yield from _file_sources(file, options)
+        for file, problem in found:
+            if problem is None:
+                yield from _file_sources(file, options)
+            else:
+                yield _error(file.stem or file.name, str(file), problem)
     elif path.exists() or path.is_symlink():
-        yield from _file_sources(path, options)
+        yield from _file_sources(path, options)  # a path the user named is read as given
     else:
         yield _error(path.stem or item, item, "no such file or folder")
-
-
-def _walk(folder: Path) -> Iterator[Path]:
-    for root, dirs, files in os.walk(folder, followlinks=False):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in files:
-            if not name.startswith("."):
-                yield Path(root) / name
 
 
 def _file_sources(path: Path, options: ReadOptions) -> Iterator[Source]:
@@ -171,7 +170,10 @@ def _file_sources(path: Path, options: ReadOptions) -> Iterator[Source]:
     elif suffix in HTML_SUFFIXES:
         yield _html_source(path, text)
     else:
-        yield _text_source(path.stem, origin, text, meta={"encoding": encoding})
+        meta: dict[str, Any] = {"encoding": encoding}
+        if encoding == "utf-8-replaced":  # the bytes that were no UTF-8, each now U+FFFD
+            meta["replaced_bytes"] = replaced(text, data)
+        yield _text_source(path.stem, origin, text, meta=meta)
 
 
 _KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"),

@@ -23,9 +23,10 @@ letters are the initials of exactly one full name in the corpus ("РАН" =
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import pandas as pd
@@ -40,12 +41,36 @@ NAMESAKE = re.compile(r"\b(им\.|имени)\s")
 WORD = re.compile(r"[\w]+(?:-[\w]+)*")
 
 
-@dataclass(frozen=True, slots=True)
-class Person:
-    last: str
-    first: str  # folded first name, or its initial, or ""
-    middle: str  # initial of the patronymic, or ""
-    position: int
+Name = tuple[str, str, str]  # (surname, first name, patronymic initial), folded
+
+
+@dataclass
+class People:
+    """The full names of one document's people, where each form stands: found by surname
+    or first name without a scan of the document (a scan per mention made one long
+    document quadratic)."""
+
+    by_last: dict[str, dict[Name, list[int]]] = field(default_factory=dict)
+    by_first: dict[str, set[Name]] = field(default_factory=dict)
+
+    def add(self, name: Name, position: int) -> None:
+        self.by_last.setdefault(name[0], {}).setdefault(name, []).append(position)
+        self.by_first.setdefault(name[1], set()).add(name)
+
+    def chosen(self, last: str, first: str, middle: str, position: int) -> Name | None:
+        """The full name a mention of ``last`` refers to: of the compatible forms (those
+        with a patronymic, if any), the one named last before ``position``, else the one
+        named first."""
+        forms = {name: places for name, places in self.by_last.get(last, {}).items()
+                 if compatible(first, name[1]) and compatible(middle, name[2])}
+        pool = {name: places for name, places in forms.items() if name[2]} or forms
+        if not pool:
+            return None
+        before = {name: places[bisect_left(places, position) - 1]
+                  for name, places in pool.items() if places[0] < position}
+        if before:
+            return max(before, key=lambda name: before[name])
+        return min(pool, key=lambda name: pool[name][0])
 
 
 def entity_keys(mentions: pd.DataFrame) -> pd.Series:
@@ -95,8 +120,10 @@ def person_keys(mentions: pd.DataFrame) -> pd.Series:
         by_last[last] |= found
     keys = {}
     for doc_id, group in mentions.groupby("doc_id", sort=False):
-        people = [Person(names[i][0], names[i][1], names[i][2][:1], n)
-                  for n, i in enumerate(group.index) if names[i][0] and len(names[i][1]) > 1]
+        people = People()
+        for n, i in enumerate(group.index):
+            if names[i][0] and len(names[i][1]) > 1:
+                people.add((names[i][0], names[i][1], names[i][2][:1]), n)
         for position, index in enumerate(group.index):
             keys[index] = person_key(names[index], position, people, corpus, by_last,
                                      f"{doc_id}|{fold_spaces(str(normals[index]))}")
@@ -107,32 +134,28 @@ def last_word(last: str) -> str:
     return last.rsplit(" ", 1)[-1]
 
 
-def person_key(name: tuple[str, str, str], position: int, people: Sequence[Person],
+def person_key(name: tuple[str, str, str], position: int, people: People,
                corpus: dict[tuple[str, str], set[tuple[str, str]]],
                by_last: dict[str, set[tuple[str, str]]], alone: str) -> str:
     last, first, middle = name[0], name[1], name[2][:1]
     if not last:
         # A first name (and patronymic) alone is the one person of its document with them
         # ("Виктора" of "Виктор Бут", "Бориса Николаевича" of "Борис Николаевич Ельцин").
-        same = {(p.last, p.first, p.middle) for p in people
-                if len(first) > 1 and p.first == first and compatible(middle, p.middle)}
+        same = {found for found in people.by_first.get(first, ()) if len(first) > 1
+                and compatible(middle, found[2])}
         if len({found[0] for found in same}) == 1:  # one surname: its fullest form
             fullest = max(same, key=lambda found: (bool(found[2]), found))
             return person_key(fullest, position, people, corpus, by_last, alone)
         return "?" + alone  # else only the same form in the same document
     if len(first) > 1 and middle:
         return f"{last}|{first}|{middle}"
-    matches = [p for p in people if p.last == last and compatible(first, p.first)
-               and compatible(middle, p.middle)]
-    if matches:
+    chosen = people.chosen(last, first, middle, position)
+    if chosen is not None:
         # One with a patronymic is the fullest form of the name in the document.
-        pool = [p for p in matches if p.middle] or matches
-        before = [p for p in pool if p.position < position]
-        chosen = before[-1] if before else pool[0]
-        if chosen.middle:
-            return f"{chosen.last}|{chosen.first}|{chosen.middle}"
+        if chosen[2]:
+            return "|".join(chosen)
         # The document's full name without a patronymic: the corpus may know it with one.
-        first, middle = chosen.first, middle or chosen.middle
+        first, middle = chosen[1], middle or chosen[2]
     known = {(f, m) for f, m in corpus.get((last, first[:1]), set())
              if compatible(first, f) and compatible(middle, m)} if first else \
         set(by_last.get(last, ()))

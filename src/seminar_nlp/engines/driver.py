@@ -1,9 +1,10 @@
 """Feed a run: number the batches in input order, skip those already written, store the rest.
 
-Sources are read lazily, one batch at a time, as the engine asks for work. A
-batch that an interrupted run already wrote is not analysed again, but its
-documents must be the ones recorded in its parts: otherwise the inputs
-changed and the run is refused rather than silently mixed.
+Sources are read lazily, one batch at a time, as the engine asks for work. Before a batch is
+analysed, what it is made from is recorded (each document's id, origin and content hash). A
+batch that an interrupted run already wrote is not analysed again when its documents are
+the same now; when an input was edited, removed or added, the batches it changes are
+analysed again, so a resumed run gives the tables of a clean run on the inputs as they are.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from ..pipeline import batched
 from ..records import Doc, Source
 from .base import Engine
-from .parts import PartStore, ResumeError
+from .parts import PartStore, identities
 from .work import Batch
 
 Progress = Callable[[Doc], None]
@@ -42,29 +43,19 @@ def fill(store: PartStore, sources: Iterable[Source], engine: Engine, *, batch_s
     def todo() -> Iterator[Batch]:
         for number, chunk in enumerate(batched(sources, batch_size)):
             counts["batches"] = number + 1
-            if number in done:
-                check_batch(store, number, chunk)
+            made_of = identities(chunk)
+            if number in done and store.identities(number) == made_of:
                 counts["resumed"] += 1
                 report(Doc(source) for source in chunk)
                 continue
+            store.expect(number, made_of)
             yield Batch(number, tuple(chunk))
 
     for batch, outcome in engine.run(todo(), store.target):
         if outcome.frames is not None:
             store.write(batch.number, outcome.frames)
         report(outcome.progress_docs(batch))
-    extra = sorted(number for number in done if number >= counts["batches"])
-    if extra:
-        raise ResumeError(f"cannot resume: the interrupted run in {store.root} had more "
-                          f"batches ({max(extra) + 1}) than the inputs give now "
-                          f"({counts['batches']}); the inputs changed")
+    for number in done:
+        if number >= counts["batches"]:  # the inputs give fewer batches now
+            store.forget(number)
     return Filled(tuple(range(counts["batches"])), counts["resumed"])
-
-
-def check_batch(store: PartStore, number: int, sources: list[Source]) -> None:
-    before = store.doc_ids(number)
-    now = [source.doc_id for source in sources]
-    if before != now:
-        raise ResumeError(f"cannot resume: batch {number} of the interrupted run in "
-                          f"{store.root} held documents {before[:3]}..., the inputs now give "
-                          f"{now[:3]}...; the inputs changed")

@@ -24,6 +24,8 @@ from typing import Any
 
 import pandas as pd
 
+from ..output.commit import ForeignFile
+from ..records import Source
 from ..tables.schema import COLUMNS, PER_DOC_TABLES, conform, frame
 
 MANIFEST = "manifest.json"
@@ -113,6 +115,10 @@ class PartStore:
             clear_temporary(root)
             return cls(root, found)
         if root.exists():
+            if found is None or "token" not in found:
+                raise ForeignFile(f"{root} exists and was not made by seminar-nlp (it has no "
+                                  f"{MANIFEST} of its parts); it is not removed: move it or "
+                                  "choose another output folder")
             shutil.rmtree(root)
         root.mkdir(parents=True)
         manifest = {"format": MANIFEST_FORMAT, **settings, "token": uuid.uuid4().hex}
@@ -133,6 +139,28 @@ class PartStore:
 
     def write(self, number: int, frames: Mapping[str, pd.DataFrame]) -> None:
         write_batch(self.root, number, frames)
+
+    def identities_path(self, number: int) -> Path:
+        return self.root / f"{batch_name(number)}.sources.json"
+
+    def identities(self, number: int) -> list[list[str]] | None:
+        """What the batch was made from (``identities``), as recorded before it was analysed."""
+        try:
+            found = json.loads(self.identities_path(number).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return found if isinstance(found, list) else None
+
+    def expect(self, number: int, identities: list[list[str]]) -> None:
+        """Record what batch ``number`` is made from, dropping parts made from anything else."""
+        shutil.rmtree(self.root / batch_name(number), ignore_errors=True)
+        temporary = self.root / f"{TEMP_PREFIX}{batch_name(number)}.sources.json"
+        temporary.write_text(json.dumps(identities, ensure_ascii=False), encoding="utf-8")
+        os.replace(temporary, self.identities_path(number))
+
+    def forget(self, number: int) -> None:
+        shutil.rmtree(self.root / batch_name(number), ignore_errors=True)
+        self.identities_path(number).unlink(missing_ok=True)
 
     def path(self, number: int, name: str) -> Path:
         return self.root / batch_name(number) / f"{name}.parquet"
@@ -187,6 +215,19 @@ class PartStore:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
+def identities(sources: Sequence[Source]) -> list[list[str]]:
+    """Each document's id, origin and a SHA-256 of everything read from it (text, status,
+    title, date, metadata): an input edited since a batch was analysed gives another."""
+    found = []
+    for source in sources:
+        facts = [source.doc_id, source.source, source.status, source.error, source.title,
+                 source.date, json.dumps(dict(source.meta), ensure_ascii=False, sort_keys=True,
+                                         default=str), source.text]
+        digest = hashlib.sha256(json.dumps(facts, ensure_ascii=False).encode("utf-8"))
+        found.append([source.doc_id, source.source, digest.hexdigest()])
+    return found
+
+
 def read_manifest(root: Path) -> dict[str, Any] | None:
     try:
         found = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
@@ -195,8 +236,14 @@ def read_manifest(root: Path) -> dict[str, Any] | None:
     return found if isinstance(found, dict) else None
 
 
+# Settings a resume may differ in: the documents of each batch are checked one by one
+# (``identities``), so an input added, removed or edited is analysed again, not refused.
+FREE_SETTINGS = frozenset({"inputs"})
+
+
 def check_same(root: Path, found: Mapping[str, Any], settings: Mapping[str, Any]) -> None:
-    changed = [key for key in settings if found.get(key) != settings[key]]
+    changed = [key for key in settings
+               if key not in FREE_SETTINGS and found.get(key) != settings[key]]
     if found.get("format") != MANIFEST_FORMAT:
         changed.insert(0, "format")
     if changed:

@@ -10,8 +10,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..output.commit import check_targets, publish
+from ..output.folder import check_output
+from ..output.lock import locked
 from .schema import COLUMNS, PER_DOC_TABLES, TABLE_NAMES, frame
-from .write import write_tables
+from .write import check_formats, table_files, write_tables
 
 __all__ = ["COLUMNS", "PER_DOC_TABLES", "TABLE_NAMES", "Tables"]
 
@@ -37,7 +40,12 @@ class Tables:
     def save(self, folder: str | Path, *, formats: Sequence[str] = ("parquet",)) -> list[Path]:
         """Write every table in each format; returns the paths written."""
 
-        return write_tables(self.items(), Path(folder), formats=formats)
+        target = check_output(Path(folder))
+        with locked(target):
+            check_targets(target, table_files(check_formats(formats)))
+            return publish(target, lambda staging: write_tables(self.items(), staging,
+                                                                formats=formats),
+                           {"source": "Tables.save"})
 
     @classmethod
     def empty(cls) -> Tables:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..output.commit import MANIFEST, current_files
 from . import Tables
 from .schema import TABLE_NAMES, conform, frame
 from .write import DATABASE, WORKBOOK
@@ -16,12 +17,12 @@ class NoTables(FileNotFoundError):
     """The folder holds none of the tables written by ``seminar-nlp analyze``."""
 
 
-def read_table(folder: Path, name: str) -> pd.DataFrame | None:
-    """``<name>.parquet``, else ``<name>.csv``, from an output folder; None if neither."""
-    parquet, csv = folder / f"{name}.parquet", folder / f"{name}.csv"
-    if parquet.is_file():
+def read_table(files: dict[str, Path], name: str) -> pd.DataFrame | None:
+    """``<name>.parquet``, else ``<name>.csv``, of the current set; None if neither."""
+    parquet, csv = files.get(f"{name}.parquet"), files.get(f"{name}.csv")
+    if parquet is not None:
         return pd.read_parquet(parquet)
-    if csv.is_file():
+    if csv is not None:
         return pd.read_csv(csv, dtype=str, keep_default_na=False, na_values=[""])
     return None
 
@@ -43,14 +44,20 @@ def read_workbook(path: Path) -> dict[str, pd.DataFrame | None]:
 
 
 def read_folder(folder: Path) -> dict[str, pd.DataFrame | None]:
-    """Parquet or CSV files, else the DuckDB database, else the Excel workbook."""
-    found = {name: read_table(folder, name) for name in TABLE_NAMES}
+    """The current set of an output folder, as its manifest names it: Parquet or CSV files,
+    else the DuckDB database, else the Excel workbook."""
+    try:
+        files = current_files(folder)
+    except FileNotFoundError:
+        raise NoTables(f"no tables in {folder}: it has no {MANIFEST} (written by "
+                       "seminar-nlp analyze or Tables.save)") from None
+    found = {name: read_table(files, name) for name in TABLE_NAMES}
     if any(data is not None for data in found.values()):
         return found
-    if (folder / DATABASE).is_file():
-        return read_database(folder / DATABASE)
-    if (folder / WORKBOOK).is_file():
-        return read_workbook(folder / WORKBOOK)
+    if DATABASE in files:
+        return read_database(files[DATABASE])
+    if WORKBOOK in files:
+        return read_workbook(files[WORKBOOK])
     return found
 
 

@@ -11,6 +11,7 @@ corpus never has to be in memory whole; an Excel workbook is built in memory
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -26,6 +27,11 @@ FORMATS = ("parquet", "csv", "xlsx", "duckdb")
 WORKBOOK = "seminar-nlp.xlsx"
 DATABASE = "seminar-nlp.duckdb"
 EXCEL_CELL_LIMIT = 32_767
+REPLACEMENT = "\ufffd"
+# Characters a format cannot carry: NUL in CSV; in a workbook every control character but
+# tab, line feed and carriage return (what openpyxl refuses).
+CSV_CANNOT_CARRY = re.compile("\x00")
+XLSX_CANNOT_CARRY = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 # A table as chunks of rows: called once per file written, it yields at least one
 # chunk (an empty one with the columns when the table has no rows). A chunk is a
@@ -34,6 +40,17 @@ EXCEL_CELL_LIMIT = 32_767
 Chunk = Any  # pd.DataFrame | pyarrow.Table
 Stream = Callable[[], Iterator[Chunk]]
 Streams = Mapping[str, Stream]
+
+
+def table_files(formats: Sequence[str]) -> list[str]:
+    """The names of the files that tables in these formats take in the output folder."""
+    names: list[str] = []
+    for kind in formats:
+        if kind in ("parquet", "csv"):
+            names += [f"{name}.{kind}" for name in TABLE_NAMES]
+        else:
+            names.append(WORKBOOK if kind == "xlsx" else DATABASE)
+    return names
 
 
 def check_formats(formats: Sequence[str]) -> list[str]:
@@ -101,8 +118,8 @@ def write_csv(streams: Streams, folder: Path) -> list[Path]:
         with atomic(path) as temporary:
             with open(temporary, "w", encoding="utf-8", newline="") as handle:
                 for number, chunk in enumerate(stream()):
-                    as_frame(chunk).to_csv(handle, index=False, header=number == 0,
-                                           lineterminator="\n")
+                    carried(as_frame(chunk), CSV_CANNOT_CARRY).to_csv(
+                        handle, index=False, header=number == 0, lineterminator="\n")
         paths.append(path)
     return paths
 
@@ -119,20 +136,42 @@ def _whole(stream: Stream) -> pd.DataFrame:
                      ignore_index=True)
 
 
-def _excel_safe(data: pd.DataFrame) -> pd.DataFrame:
-    # Excel refuses control characters (a space each takes their place, so offsets still
-    # hold) and cells over 32,767 characters (long texts are cut, with a mark).
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+def carried(data: pd.DataFrame, cannot: re.Pattern[str]) -> pd.DataFrame:
+    """The one rule for characters a format cannot carry: each becomes U+FFFD, one character
+    for one, so offsets into ``documents.text`` still hold (docs/tables.md)."""
+    out = None
+    for column in data.columns:
+        if data[column].dtype == "string" and data[column].str.contains(cannot).any():
+            out = data.copy() if out is None else out
+            out[column] = out[column].str.replace(cannot, REPLACEMENT, regex=True)
+    return data if out is None else out
 
-    out = data.copy()
+
+def _excel_safe(data: pd.DataFrame) -> pd.DataFrame:
+    # Excel refuses control characters (the rule above) and cells over 32,767 characters
+    # (long texts are cut, with a mark).
+    out = carried(data, XLSX_CANNOT_CARRY)
     for column in out.columns:
         if out[column].dtype == "string":
-            out[column] = out[column].str.replace(ILLEGAL_CHARACTERS_RE, " ", regex=True)
             long = out[column].str.len() > EXCEL_CELL_LIMIT
             if long.fillna(False).any():
+                out = out.copy() if out is data else out
                 cut = out.loc[long, column].str.slice(0, EXCEL_CELL_LIMIT - 20) + " …[cut]"
                 out.loc[long, column] = cut
     return out
+
+
+def _cell(sheet: Any, value: Any) -> Any:
+    """A value as a cell: text always as text, never as a formula ("=HYPERLINK(...)")."""
+    from openpyxl.cell import WriteOnlyCell
+
+    if value is None or value is pd.NA or isinstance(value, float) and value != value:
+        return None
+    if isinstance(value, str):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+    return value
 
 
 def in_contract_order(streams: Streams) -> list[tuple[str, Stream]]:
@@ -142,11 +181,17 @@ def in_contract_order(streams: Streams) -> list[tuple[str, Stream]]:
 
 
 def write_xlsx(streams: Streams, folder: Path) -> list[Path]:
+    from openpyxl import Workbook
+
     path = folder / WORKBOOK
     with atomic(path) as temporary:
-        with pd.ExcelWriter(temporary, engine="openpyxl") as book:
-            for name, stream in in_contract_order(streams):
-                _excel_safe(_whole(stream)).to_excel(book, sheet_name=name, index=False)
+        book = Workbook(write_only=True)
+        for name, stream in in_contract_order(streams):
+            data, sheet = _excel_safe(_whole(stream)), book.create_sheet(name)
+            sheet.append(list(data.columns))
+            for row in data.astype(object).itertuples(index=False, name=None):
+                sheet.append([_cell(sheet, value) for value in row])
+        book.save(temporary)
     return [path]
 
 
