@@ -19,7 +19,8 @@ from pathlib import Path
 from .common import DEFAULT_EVAL, ROOT, Settings, machine
 
 SECTIONS = ("benchmarks.lemmas", "benchmarks.ner", "benchmarks.speed", "benchmarks.roles",
-            "benchmarks.keyphrases", "benchmarks.scale", "benchmarks.robustness")
+            "benchmarks.keyphrases", "benchmarks.scale", "benchmarks.robustness",
+            "benchmarks.faults")
 
 
 def main(argv: list[str] | None = None) -> int:

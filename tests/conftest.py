@@ -27,7 +27,8 @@ def sample_tables(pipeline: Pipeline) -> Tables:
 def golden_docs(pipeline: Pipeline) -> dict[str, Doc]:
     """The golden reports analysed, by id (the events and quotes tests read them)."""
     docs = pipeline.run_batch([Doc(Source(item["id"], "<text>", item["text"],
-                                          date=item["doc_date"])) for item in EVENTS_GOLDEN])
+                                          title=item.get("title"), date=item["doc_date"]))
+                               for item in EVENTS_GOLDEN])
     return {doc.source.doc_id: doc for doc in docs}
 
 

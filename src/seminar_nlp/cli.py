@@ -91,7 +91,32 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
     add_report_arguments(commands.add_parser("report",
                                              help="write an HTML report of an output folder"))
+    explain = commands.add_parser("explain", help="show how the event card of one text file "
+                                                  "was chosen: each field's candidates and scores")
+    explain.add_argument("file", metavar="FILE", help="a text file (read as analyze reads it)")
+    explain.add_argument("--date", help="the document's date (ISO), as metadata would give it")
     return parser
+
+
+def explain_command(args: argparse.Namespace) -> int:
+    """``seminar-nlp explain FILE``: the trace of the event card of one document."""
+    from dataclasses import replace
+
+    from .pipeline import Pipeline
+    from .readers import iter_sources
+    from .records import Doc
+    from .stages.events.trace import trace
+
+    sources = list(iter_sources([args.file]))
+    if not sources or sources[0].status != "ok":
+        reason = sources[0].error if sources else "nothing to read"
+        print(f"seminar-nlp explain: {args.file}: {reason}", file=sys.stderr)
+        return 2
+    pipeline = Pipeline()
+    source = replace(sources[0], date=args.date or sources[0].date)
+    doc = pipeline.run_batch([Doc(source)])[0]
+    print(trace(doc, pipeline.resources))
+    return 0
 
 
 def add_report_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -140,6 +165,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "report":
         return report_command(args)
+    if args.command == "explain":
+        return explain_command(args)
     try:
         formats = check_formats(args.format.split(","))
     except ValueError as error:

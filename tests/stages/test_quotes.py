@@ -11,7 +11,9 @@ from helpers import EVENTS_GOLDEN
 from seminar_nlp import Pipeline
 from seminar_nlp.records import Doc
 
-GOLDEN = EVENTS_GOLDEN
+# The reports written first (e01-e33), each held exactly; the later development reports are
+# scored as a whole by benchmarks/reports.py.
+GOLDEN = [item for item in EVENTS_GOLDEN if int(item["id"][1:]) <= 33]
 
 # Speakers of the quotes of each sample report, in order, as the final table names them.
 REPORT_SPEAKERS = {

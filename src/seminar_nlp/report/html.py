@@ -187,7 +187,8 @@ def people(ctx: Context) -> str:
                     f"<td>{ctx.doc_links(ctx.entity_docs.get(entity_id, []))}</td></tr>")
     headers = [("Человек", ""), ("Должности и организации", ""), ("Упоминаний", "num"),
                ("Документы", "")]
-    note = (f"Людей: {number(len(chosen))}, из них с должностью: {number(int(has_role.sum()))}. "
+    with_role = int(has_role.astype(bool).sum())  # an empty column sums to ""
+    note = (f"Людей: {number(len(chosen))}, из них с должностью: {number(with_role)}. "
             "Сначала люди с должностями, затем по числу упоминаний.")
     body = filter_box("people-table", "Найти человека, должность, организацию…")
     return section("people", "Люди", body + data_table("people-table", headers, rows), note)

@@ -2,8 +2,8 @@
 
 Recognised forms: "18 марта", "18 марта 2026 года", "18.03.2026", ranges "с 5 по 7
 октября", "5-7 октября", "5–7 октября 2026 года", "с 30 сентября по 2 октября",
-"с 02.04.2026 по 03.04.2026". A date without a year takes it from the document date
-(the year that puts it nearest to that date), and is written ``--MM-DD`` when there is
+"с 02.04.2026 по 03.04.2026", "19–20.03.2026". A date without a year takes it from the document date
+(its year, unless that puts it far from that date), and is written ``--MM-DD`` when there is
 none. Month names come from ``lexicons/months.txt``.
 """
 
@@ -53,6 +53,7 @@ def pattern() -> re.Pattern[str]:
         FROM + DAY.format("rd1") + RANGE + DAY.format("rd2") + r"\s+" + month.format("rm")
         + YEAR.format("ry"),
         DAY.format("sd") + r"\s+" + month.format("sm") + YEAR.format("sy"),
+        FROM + DAY.format("qd") + RANGE + NUMERIC.format("p"),  # "19–20.03.2026"
         NUMERIC.format("n"),
     ]
     return re.compile("|".join(f"(?:{form})" for form in forms), re.IGNORECASE)
@@ -80,6 +81,9 @@ def days_of(match: re.Match[str]) -> tuple[Day, Day | None]:
         return (int(group("rd1")), month, year), (int(group("rd2")), month, year)
     if group("sd"):
         return (int(group("sd")), month_number(group("sm")), number(group("sy"))), None
+    if group("qd"):
+        month, year = int(group("pm")), int(group("py"))
+        return (int(group("qd")), month, year), (int(group("pd")), month, year)
     return (int(group("nd")), int(group("nm")), int(group("ny"))), None
 
 
@@ -99,15 +103,20 @@ def find_dates(text: str, offset: int = 0) -> Iterator[DateSpan]:
             yield DateSpan(offset + match.start(), offset + match.end(), first, last)
 
 
+FAR = 240  # days: a date further from the document's date than this is of another year
+
+
 def nearest_year(day: Day, doc_date: dt.date) -> int | None:
-    """The year that puts the day nearest to the document's date (a 29 February looks
-    up to four years away), or None when no year in reach has that day."""
+    """The document's year, unless that puts the day more than ``FAR`` days from the
+    document's date ("28 декабря" in a report of 10 January is last year's; "15 января" in
+    one of 20 December next year's; a November date announced in May stays this year's)."""
+    for year in (doc_date.year, doc_date.year - 1, doc_date.year + 1):
+        if valid((day[0], day[1], year)) and \
+                abs((dt.date(year, day[1], day[0]) - doc_date).days) <= FAR:
+            return year
     years = [year for year in range(doc_date.year - 4, doc_date.year + 5)
              if dt.MINYEAR <= year <= dt.MAXYEAR and valid((day[0], day[1], year))]
-    if not years:
-        return None
-    return min(years, key=lambda year: (abs((dt.date(year, day[1], day[0]) - doc_date).days),
-                                        year))
+    return min(years, key=lambda year: abs(year - doc_date.year)) if years else None
 
 
 def parse_doc_date(value: str | None) -> dt.date | None:

@@ -1,12 +1,12 @@
 """Events: the event a report is about, with its type, title, dates, place and organisers.
 
-The event is the first noun of ``lexicons/event_types.txt`` (matched by lemmas, longest
-entry first) that stands in the nominative or accusative, outside quotes and names, in a
-sentence with an event verb ("прошёл", "состоялась"). A text without one reports no event.
-From that sentence come the title (the «...» name right after the noun, a short phrase
-allowed between unless it names a prize or a contest), the dates (``dates.py``; else from
-the first sentence or the paragraph) and the place ("в ...", "на базе ...", "на площадке
-...", in the nominative, venue first, then city; None online).
+Rules propose and fitted weights decide (``card.py``): every event phrase of the report is a
+candidate for the event (``candidates.py``), described by its features (``features.py``) and
+scored by the shipped model (``scorer.py``); a report whose best candidate scores below the
+threshold reports no event. The date and the title are chosen the same way among all dates
+and «names» of the report. The place comes from the event's sentence ("в ...", "на базе ...",
+"на площадке ...", in the nominative, venue first, then city; "online" for an event held
+online).
 
 Organisers and partners come from the event's paragraph (``names.py``, which also holds
 the stage's lexicon of event types and cue words).
@@ -19,16 +19,17 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from ...normal.forms import Normalizer
-from ...records import Doc, Event, Sentence
+from ...records import Doc, Event, Mention, Sentence
 from ...resources import Resources
 from ..view import View, make_view
-from .dates import first_date
+from .candidates import mentions
+from .card import choose
 from .names import (
     LIST_BREAKS,
-    STOP_POS,
     Lexicon,
     first_noun,
     is_stop,
+    last_line,
     load_lexicon,
     sentence_roles,
     split_items,
@@ -37,8 +38,7 @@ from .names import (
     without_end_punctuation,
 )
 
-EVENT_CASES = frozenset({"Nom", "Acc"})
-MAX_TITLE_GAP = 5  # words between the event noun and its «title»
+ONLINE = "online"  # the place of an event held online (docs/tables.md)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,44 +51,6 @@ class Match:
     sentence: Sentence
 
 
-# Finding the event
-
-
-def lexicon_matches(view: View, lex: Lexicon, sentence: Sentence) -> Iterator[Match]:
-    index = sentence.token_start
-    while index < sentence.token_stop:
-        size = next((n for n in range(lex.longest, 0, -1)
-                     if view.lemmas[index:index + n] in lex.types), 0)
-        if size and view.depth[index] == 0:
-            yield Match(index, index + size, lex.types[view.lemmas[index:index + size]],
-                        sentence)
-        index += max(size, 1)
-
-
-def head_case(view: View, match: Match) -> str | None:
-    return next((view.tags[k].feats.get("Case") for k in range(match.start, match.stop)
-                 if view.tags[k].pos in {"NOUN", "PROPN"}), None)
-
-
-def inside_name(view: View, match: Match) -> bool:
-    """Part of a name that starts before it ("Московская школа управления")."""
-    return any(m.token_start < match.start < m.token_stop for m in view.doc.need("mentions"))
-
-
-def has_event_verb(view: View, lex: Lexicon, sentence: Sentence) -> bool:
-    return any(view.depth[k] == 0 and view.lemmas[k] in lex.words["event_verb"]
-               and view.tags[k].pos in {"VERB", "AUX"}
-               for k in range(sentence.token_start, sentence.token_stop))
-
-
-def find_event(view: View, lex: Lexicon) -> Match | None:
-    for sentence in view.doc.need("sentences"):
-        if has_event_verb(view, lex, sentence):
-            for match in lexicon_matches(view, lex, sentence):
-                if head_case(view, match) in EVENT_CASES and not inside_name(view, match):
-                    return match
-    return None
-
 
 def with_modifiers(view: View, match: Match) -> int:
     """First token of the event noun phrase, its adjectives included."""
@@ -98,33 +60,6 @@ def with_modifiers(view: View, match: Match) -> int:
         start -= 1
     return start
 
-
-# Title and dates
-
-
-def title_after(view: View, lex: Lexicon, match: Match) -> str | None:
-    """The «name» right after the event noun, a short phrase allowed between."""
-    for index in range(match.stop, min(match.stop + MAX_TITLE_GAP + 1, len(view.tokens))):
-        closer = view.closers.get(index)
-        if closer is not None:
-            tokens = view.tokens[index + 1:closer]
-            return view.doc.text[tokens[0].start:tokens[-1].stop] if tokens else None
-        if (not view.is_word(index) or view.tags[index].pos in STOP_POS
-                or view.lemmas[index] in lex.words["title_blocker"]):
-            return None
-    return None
-
-
-def event_dates(view: View, match: Match) -> tuple[str | None, str | None]:
-    """Dates of the event sentence, else the first sentence, else the event's paragraph."""
-    sentences = view.doc.need("sentences")
-    paragraph = [s for s in sentences
-                 if view.paragraphs[s.token_start] == view.paragraphs[match.start]]
-    spans = [(s.start, s.stop) for s in [match.sentence, sentences[0], *paragraph]]
-    return first_date(view.doc.text, spans, view.doc.source.date)
-
-
-# Organisers and partners (the lists are read in names.py)
 
 
 def event_refs(view: View, lex: Lexicon, match: Match) -> frozenset[str]:
@@ -154,9 +89,10 @@ def place_phrase(view: View, match: Match, start: int) -> list[int]:
     noun or a preposition that no name runs on through."""
     def ends(k: int) -> bool:
         word = view.words[k]
+        number = any(ch.isdigit() for ch in word) and view.words[k - 1] not in ("№", "no")
         return (is_stop(view, k) or word in LIST_BREAKS or word == ","
                 or (view.tags[k].pos == "ADP" and not inside_mention(view, k))
-                or any(ch.isdigit() for ch in word) or match.start <= k < match.stop)
+                or number or match.start <= k < match.stop)
 
     return without_end_punctuation(view, walk(view, start, match.sentence.token_stop, ends)[0])
 
@@ -179,7 +115,8 @@ def plausible_place(view: View, lex: Lexicon, item: Sequence[int]) -> bool:
     head = first_noun(view, item)
     if head is None or head in lex.words["not_place"]:
         return False
-    return starts_name(view, lex, item) or any(
+    # "в спортивном комплексе «Союз»", "в МВЦ «Казань Экспо»": a venue with its name
+    return starts_name(view, lex, item) or any(k in view.closers for k in item) or any(
         m.type != "PER" and m.token_start <= k < m.token_stop
         for m in view.doc.need("mentions") for k in item)
 
@@ -187,6 +124,34 @@ def plausible_place(view: View, lex: Lexicon, item: Sequence[int]) -> bool:
 def is_city(view: View, item: Sequence[int]) -> bool:
     return any(m.type == "LOC" and m.token_start <= item[0] and item[-1] < m.token_stop
                for m in view.doc.need("mentions"))
+
+
+# Rooms of a building: the venue is the building ("в большом зале Дома Правительства",
+# "в актовом зале университета", "в конференц-зале библиотеки").
+ROOMS = frozenset({"зал", "конференц-зал", "аудитория", "холл", "фойе", "кабинет",
+                   "актовый", "зал-трансформер"})
+
+
+def without_room(view: View, item: list[int]) -> list[int]:
+    head = next((i for i, k in enumerate(item) if view.tags[k].pos in ("NOUN", "PROPN")), None)
+    if head is None or view.lemmas[item[head]] not in ROOMS:
+        return item
+    rest = item[head + 1:]
+    return rest if rest and view.tags[rest[0]].feats.get("Case") == "Gen" or \
+        rest and view.tags[rest[0]].pos == "ADJ" else item
+
+
+def initials(text: str) -> str:
+    return "".join(word[0] for word in text.replace("-", " ").split() if word[0].isalpha()).upper()
+
+
+def distinct(values: Sequence[str]) -> list[str]:
+    """Places without repeats: one inside another ("В. Маяковского" of "... имени В. В.
+    Маяковского"), or an acronym of another ("ТГУ" beside "Томский государственный
+    университет")."""
+    return [value for value in values
+            if not any(value != other and (f" {value} " in f" {other} "
+                                           or value == initials(other)) for other in values)]
 
 
 def unique(values: Sequence[str]) -> tuple[str, ...]:
@@ -214,13 +179,18 @@ class Events:
 
     def doc_events(self, doc: Doc) -> tuple[Event, ...]:
         view = make_view(doc)
-        match = find_event(view, self.lexicon)
-        if match is None:
+        chosen = choose(view, self.lexicon)
+        if chosen is None:
             return ()
+        event = chosen.event
+        match = Match(event.start, event.stop, event.event_type,
+                      doc.need("sentences")[event.sentence])
         start = view.tokens[with_modifiers(view, match)].start
         organizers, partners = self.organisations(view, match)
+        date = chosen.date
         return (Event(match.event_type, start, view.tokens[match.stop - 1].stop,
-                      title_after(view, self.lexicon, match), *event_dates(view, match),
+                      None if chosen.title is None else chosen.title.text,
+                      None if date is None else date.date, None if date is None else date.date_end,
                       self.place(view, match), organizers, partners),)
 
     def normal(self, view: View, item: Sequence[int], kind: str = "ORG") -> str:
@@ -228,27 +198,54 @@ class Events:
                                       [view.tags[k] for k in item], kind).text
 
     def organisations(self, view: View, match: Match) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """Organisers and partners named in the event's paragraph (people left out)."""
+        """Organisers and partners named anywhere in the report (people left out): a
+        report names the organiser in its lead or in a closing paragraph alike."""
         refs = event_refs(view, self.lexicon, match)
-        people = {(m.token_start, m.token_stop) for m in view.doc.need("mentions")
-                  if m.type == "PER"}
+        people = [m for m in view.doc.need("mentions") if m.type == "PER"]
         found: dict[str, list[str]] = {"organizer": [], "partner": []}
-        for sentence in view.doc.need("sentences"):
-            if (sentence.token_start < match.sentence.token_start
-                    or view.paragraphs[sentence.token_start] != view.paragraphs[match.start]):
-                continue
+        for sentence in view.doc.need("sentences"):  # anywhere in the report
             for role, item in sentence_roles(view, self.lexicon, refs, sentence):
-                if (item[0], item[-1] + 1) not in people:
+                if self.organisation(view, item, people):
                     found[role].append(self.normal(view, item))
         return unique(found["organizer"]), unique(found["partner"])
 
+    def organisation(self, view: View, item: Sequence[int], people: Sequence[Mention]) -> bool:
+        """Whether a name in an organiser's or partner's place can be an organisation: not
+        a person ("провела заведующая кафедрой Анна Белова"), not the event itself
+        ("Субботник провели ..."), not one common noun ("галерея", "факультет")."""
+        if any(item[0] <= m.token_start and m.token_stop <= item[-1] + 1
+               and view.tags[m.token_stop - 1].feats.get("Case") != "Gen" for m in people):
+            return False  # a person, not one an organisation is named after ("фонд Потанина")
+        if (view.lemmas[item[0]],) in self.lexicon.types:
+            return False
+        return not (len(item) == 1 and view.tokens[item[0]].form[:1].islower())
+
     def place(self, view: View, match: Match) -> str | None:
+        """The place of the event's sentence; failing one there, of the first sentence that
+        names an event of the same type ("Форум открылся 5 марта. Площадкой ... Форум
+        проходит в Казани")."""
         if online(view, self.lexicon, match):
-            return None
+            return ONLINE
+        found = self.sentence_place(view, match)
+        for other in self.same_events(view, match):
+            if found:
+                break
+            found = self.sentence_place(view, other)
+        return found
+
+    def same_events(self, view: View, match: Match) -> Iterator[Match]:
+        sentences = view.doc.need("sentences")
+        for mention in mentions(view, self.lexicon):
+            if mention.event_type == match.event_type and mention.start != match.start:
+                yield Match(mention.start, mention.stop, mention.event_type,
+                            sentences[mention.sentence])
+
+    def sentence_place(self, view: View, match: Match) -> str | None:
         venues, cities = [], []
         for item in place_items(view, self.lexicon, match):
+            item = without_room(view, last_line(view, item))
             if is_city(view, item):
                 cities.append(self.normal(view, item, "LOC"))
             else:
                 venues.append(self.normal(view, item))
-        return ", ".join(unique(venues + cities)) or None
+        return ", ".join(distinct(unique(venues + cities))) or None

@@ -250,8 +250,15 @@ def sentence_roles(view: View, lex: Lexicon, refs: frozenset[str],
             index += 1
             continue
         organizers = organizers or (role == "organizer" and bool(names[0]))
-        yield from ((role, item) for item in names[0])
+        yield from ((role, last_line(view, item)) for item in names[0] if last_line(view, item))
         index = max(names[1], index + 1)
+
+
+def last_line(view: View, item: Sequence[int]) -> list[int]:
+    """The part of a name on its last line: a name never spans a line break, so what comes
+    before one is a headline or breadcrumbs the sentence was glued to ("Главная → Новости →
+    Псковский музей-заповедник", "Новости / 24.03.2026 09:15 Министерство ...")."""
+    return [k for k in item if view.paragraphs[k] == view.paragraphs[item[-1]]]
 
 
 def role_at(view: View, lex: Lexicon, refs: frozenset[str], index: int,

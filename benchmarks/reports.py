@@ -1,0 +1,177 @@
+"""Golden event reports (tests/data): event cards, scored on the development part and on the
+check part side by side.
+
+The development part (``events_golden.jsonl``) is what rules are read against and scorers
+fitted on; the check part (``events_check/*.jsonl``) is only ever scored here, as totals:
+no per-report output of it is printed anywhere. When the two parts' numbers part, the rules fit
+their examples.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .common import ROOT, Settings, prf, table
+
+NAME = "Events"
+DATA = ROOT / "tests" / "data"
+FIELDS = ("event_type", "title", "date", "date_end", "place")
+LISTS = ("organizers", "partners")
+TARGETS = {"found R": .97, "found P": .97, "event_type": .95, "title": .92, "date": .92,
+           "date_end": .92, "place": .85, "organizers F1": .85, "partners F1": .80}
+
+
+def read(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+
+
+def development() -> list[dict[str, Any]]:
+    return read(DATA / "events_golden.jsonl")
+
+
+def check() -> list[dict[str, Any]]:
+    return [item for path in sorted((DATA / "events_check").glob("*.jsonl"))
+            for item in read(path)]
+
+
+def norm(value: object) -> str | None:
+    """Values compared as a reader would: case, ё, quote marks and spacing aside."""
+    if value is None:
+        return None
+    text = str(value).lower().replace("ё", "е")
+    text = re.sub(r"[«»\"„“”']", "", text)
+    return " ".join(text.replace(" ,", ",").split()).strip(" .,;") or None
+
+
+@dataclass
+class Scores:
+    gold: int = 0  # reports with an event
+    predicted: int = 0  # reports given an event
+    found: int = 0  # both
+    right: dict[str, int] | None = None
+    lists: dict[str, list[int]] | None = None  # correct, predicted, gold
+
+    def __post_init__(self) -> None:
+        self.right = {field: 0 for field in FIELDS}
+        self.lists = {field: [0, 0, 0] for field in LISTS}
+
+
+def score(items: Sequence[dict[str, Any]], cards: Sequence[dict[str, Any] | None]) -> Scores:
+    found = Scores()
+    assert found.right is not None and found.lists is not None
+    for item, card in zip(items, cards, strict=True):
+        gold = item["event"]
+        found.gold += gold is not None
+        found.predicted += card is not None
+        if gold is None or card is None:
+            continue
+        found.found += 1
+        for field in FIELDS:
+            found.right[field] += norm(card.get(field)) == norm(gold.get(field))
+        for field in LISTS:
+            want = {norm(name) for name in gold.get(field) or []}
+            got = {norm(name) for name in card.get(field) or []}
+            counts = found.lists[field]
+            counts[0] += len(want & got)
+            counts[1] += len(got)
+            counts[2] += len(want)
+    return found
+
+
+def measures(scores: Scores) -> dict[str, float]:
+    assert scores.right is not None and scores.lists is not None
+    out = {"found R": scores.found / scores.gold if scores.gold else 0.0,
+           "found P": scores.found / scores.predicted if scores.predicted else 0.0}
+    for field in FIELDS:  # over every report with a gold event: a missed event is wrong
+        out[field] = scores.right[field] / scores.gold if scores.gold else 0.0
+    for field in LISTS:
+        out[f"{field} F1"] = prf(*scores.lists[field])[2]
+    return out
+
+
+Extractor = Callable[[Sequence[dict[str, Any]]], list[dict[str, Any] | None]]
+
+
+def pipeline_cards(pipeline: Any) -> Extractor:
+    """The event card of each report by a ``Pipeline`` (its first event)."""
+    from seminar_nlp.records import Doc, Source
+
+    def run(items: Sequence[dict[str, Any]]) -> list[dict[str, Any] | None]:
+        docs = pipeline.run_batch([Doc(Source(item["id"], "<text>", item["text"],
+                                              title=item.get("title"),
+                                              date=item.get("doc_date"))) for item in items])
+        cards: list[dict[str, Any] | None] = []
+        for doc in docs:
+            events = doc.need("events")
+            cards.append(None if not events else {
+                field: getattr(events[0], field) for field in (*FIELDS, *LISTS)})
+        return cards
+
+    return run
+
+
+def differences(items: Iterable[dict[str, Any]], cards: Iterable[dict[str, Any] | None]
+                ) -> list[str]:
+    """Development reports only: each field that differs from the gold, for reading."""
+    lines = []
+    for item, card in zip(items, cards, strict=True):
+        gold = item["event"]
+        if (gold is None) != (card is None):
+            lines.append(f"{item['id']}: event {'missed' if card is None else 'spurious'}")
+            continue
+        if gold is None or card is None:
+            continue
+        for field in (*FIELDS, *LISTS):
+            want, got = gold.get(field), card.get(field)
+            if field in LISTS:
+                same = {norm(x) for x in want or []} == {norm(x) for x in got or []}
+            else:
+                same = norm(want) == norm(got)
+            if not same:
+                lines.append(f"{item['id']} {field}: want {want!r}, got {got!r}")
+    return lines
+
+
+def section(settings: Settings) -> str:
+    from seminar_nlp import Pipeline
+    from seminar_nlp.pipeline import default_stages
+    from seminar_nlp.resources import shared
+
+    from .events_v1 import EventsV1
+
+    dev, held = development(), check()
+    old = [EventsV1(shared()) if stage.name == "events" else stage
+           for stage in default_stages(shared())]
+    systems = (("fitted event card", pipeline_cards(Pipeline())),
+               ("rules before it", pipeline_cards(Pipeline(old))))
+    rows = []
+    for label, items in (("check", held), ("development", dev)):
+        for system, extractor in systems:
+            found = measures(score(items, extractor(items)))
+            rows.append((label, system, len(items), *(found[key] for key in TARGETS)))
+    targets = ("check", "target", "", *TARGETS.values())
+    return "\n".join([
+        f"## {NAME}", "",
+        f"Event cards of the golden reports (`tests/data/`): development part {len(dev)} "
+        f"reports, check part {len(held)} (written apart, never read while writing rules or "
+        "fitting). Fields are compared case, ё, quote marks and spacing aside; a field of a "
+        "report whose event was missed counts as wrong.", "",
+        table(["part", "system", "reports", *TARGETS], [*rows, targets]),
+    ])
+
+
+if __name__ == "__main__":
+    import sys
+
+    from seminar_nlp import Pipeline
+
+    items = development()
+    cards = pipeline_cards(Pipeline())(items)
+    print("\n".join(differences(items, cards)))
+    print(measures(score(items, cards)), file=sys.stderr)

@@ -1,0 +1,172 @@
+"""Fit the shipped models: ``python -m benchmarks.train events [--data FILE]``.
+
+events: the event card's scorers (which mention is the reported event, which date its date,
+which «name» its title), logistic regressions on the development part of the golden reports
+(``tests/data/events_golden.jsonl``; never the check part). Seeded and deterministic; writes
+``src/seminar_nlp/stages/events/weights.json`` and prints cross-validated scores for
+docs/models.md. Needs the bench extra (scikit-learn).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from .common import ROOT
+from .reports import norm, read
+
+EVENTS_WEIGHTS = ROOT / "src" / "seminar_nlp" / "stages" / "events" / "weights.json"
+FOLDS = 5
+C = 1.0
+
+
+def analysed(items: Sequence[dict[str, Any]]) -> list[Any]:
+    """The golden reports through the stages the event card reads (up to normal forms)."""
+    from seminar_nlp.pipeline import Pipeline, default_stages
+    from seminar_nlp.records import Doc, Source
+    from seminar_nlp.resources import shared
+
+    stages = [stage for stage in default_stages(shared())
+              if stage.name in ("segment", "morph", "lemma", "ner", "normal")]
+    pipeline = Pipeline(stages)
+    return pipeline.run_batch([Doc(Source(item["id"], "<text>", item["text"],
+                                          title=item.get("title"), date=item.get("doc_date")))
+                               for item in items])
+
+
+def rows(items: Sequence[dict[str, Any]], docs: Sequence[Any]) -> dict[str, list[tuple]]:
+    """(doc number, features, label) per candidate of each field."""
+    from seminar_nlp.resources import shared
+    from seminar_nlp.stages.events.card import date_choices, mention_choices, title_choices
+    from seminar_nlp.stages.events.names import load_lexicon
+    from seminar_nlp.stages.view import make_view
+
+    lex = load_lexicon(shared().morph)
+    found: dict[str, list[tuple]] = {"event": [], "date": [], "title": []}
+    for number, (item, doc) in enumerate(zip(items, docs, strict=True)):
+        view, gold = make_view(doc), item["event"]
+        choices = mention_choices(view, lex)
+        want = None if gold is None else norm(gold["event_type"])
+        found["event"] += [(number, features, norm(m.event_type) == want)
+                           for m, features in choices]
+        # the card reads its fields beside the first mention of the event's kind
+        event = next((m for m, _ in choices if norm(m.event_type) == want), None)
+        if event is None:
+            continue
+        found["date"] += [(number, features, candidate.date == gold["date"])
+                          for candidate, features in date_choices(view, event)]
+        found["title"] += [(number, features, norm(candidate.text) == norm(gold["title"]))
+                           for candidate, features in title_choices(view, lex, event)]
+    return found
+
+
+def fit(data: list[tuple]) -> tuple[dict[str, Any], list[float]]:
+    """A logistic regression on the rows, and each row's probability from the folds that
+    left its document out (for choosing thresholds and for the scores)."""
+    import numpy as np
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    groups = np.array([row[0] for row in data])
+    labels = np.array([bool(row[2]) for row in data])
+    vectorizer = DictVectorizer(sort=True, sparse=False)
+    matrix = vectorizer.fit_transform([row[1] for row in data])
+
+    def model() -> LogisticRegression:
+        return LogisticRegression(C=C, class_weight="balanced", solver="liblinear",
+                                  random_state=0, max_iter=1000)
+
+    held = np.zeros(len(data))
+    for train, test in GroupKFold(n_splits=FOLDS).split(matrix, labels, groups):
+        if labels[train].any() and not labels[train].all():
+            held[test] = model().fit(matrix[train], labels[train]).predict_proba(
+                matrix[test])[:, 1]
+    final = model().fit(matrix, labels)
+    weights = {name: round(float(value), 6) for name, value in
+               zip(vectorizer.get_feature_names_out(), final.coef_[0], strict=True)
+               if abs(value) > 1e-9}
+    return {"bias": round(float(final.intercept_[0]), 6), "weights": weights}, held.tolist()
+
+
+def best_per_doc(data: list[tuple], held: list[float]) -> dict[int, tuple[float, bool]]:
+    """Each document's best held-out score and whether that candidate is right."""
+    found: dict[int, tuple[float, bool]] = {}
+    for (doc, _, label), score in zip(data, held, strict=True):
+        if doc not in found or score > found[doc][0]:
+            found[doc] = (score, bool(label))
+    return found
+
+
+def threshold(data: list[tuple], held: list[float], docs: int,
+              gold_has: dict[int, bool]) -> tuple[float, float]:
+    """The threshold on a document's best score that gets the most documents right (a right
+    candidate kept, or none kept where the gold has none); and that share."""
+    best = best_per_doc(data, held)
+    options = sorted({round(score, 4) for score, _ in best.values()} | {0.0, 1.01})
+    scored = []
+    for cut in options:
+        right = 0
+        for doc in range(docs):
+            score, correct = best.get(doc, (0.0, False))
+            right += (correct if score >= cut else not gold_has.get(doc, False))
+        scored.append((right / docs, -cut))
+    share, cut = max(scored)
+    return -cut, share
+
+
+def train_events(data_file: Path) -> dict[str, Any]:
+    items = read(data_file)
+    docs = analysed(items)
+    found = rows(items, docs)
+    out: dict[str, Any] = {}
+    report = {}
+    for field in ("event", "date", "title"):
+        model, held = fit(found[field])
+        docs_here = sorted({row[0] for row in found[field]})
+        if field == "event":
+            gold_has = {n: item["event"] is not None for n, item in enumerate(items)}
+            cut, share = threshold(found[field], held, len(items), gold_has)
+        elif field == "title":
+            gold_has = {n: bool(items[n]["event"] and items[n]["event"]["title"])
+                        for n in range(len(items))}
+            index = {doc: i for i, doc in enumerate(docs_here)}
+            remapped = [(index[row[0]], row[1], row[2]) for row in found[field]]
+            cut, share = threshold(remapped, held, len(docs_here),
+                                   {index[d]: gold_has[d] for d in docs_here})
+        else:
+            cut = 0.0
+            best = best_per_doc(found[field], held)
+            share = sum(correct for _, correct in best.values()) / max(len(best), 1)
+        model["threshold"] = round(cut, 4)
+        out[field] = model
+        report[field] = {"candidates": len(found[field]), "documents": len(docs_here),
+                         "held_out_right": round(share, 3), "threshold": round(cut, 4)}
+    print(json.dumps(report, indent=1), file=sys.stderr)
+    return {"trained_on": data_file.name, "folds": FOLDS, "C": C, "cross_validated": report,
+            "models": out}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.train", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("model", choices=["events"])
+    parser.add_argument("--data", type=Path, default=ROOT / "tests" / "data" /
+                        "events_golden.jsonl", help="golden reports to fit on (JSON lines)")
+    parser.add_argument("--out", type=Path, default=EVENTS_WEIGHTS)
+    args = parser.parse_args(argv)
+    if "events_check" in str(args.data):
+        parser.error("the check part is never fitted on")
+    fitted = train_events(args.data)
+    args.out.write_text(json.dumps(fitted, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+                        encoding="utf-8")
+    print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

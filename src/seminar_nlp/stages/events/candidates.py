@@ -1,0 +1,165 @@
+"""Candidates for the fields of an event card, each from a small named rule.
+
+An event mention is any phrase of ``lexicons/event_types.txt`` (by lemma, in any case), or a
+noun that an event verb makes one ("прошла спартакиада"); a date is any date, range or relative
+day of the text or its headline; a title is any «quoted» name. Which candidate wins is not
+decided here: ``features.py`` describes each, ``scorer.py`` weighs them with fitted weights.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from ...records import Sentence
+from ..view import View
+from .dates import DateSpan, find_dates, parse_doc_date, resolve
+from .names import Lexicon
+
+EVENT_VERBS_FRAME = 3  # tokens between a verb of holding and the noun it makes an event
+# Nouns a verb of holding takes that name a part or a moment of an event, not one
+# ("состоялось открытие конференции", "прошла церемония закрытия", "прошло обсуждение").
+NOT_EVENTS = frozenset({"открытие", "закрытие", "старт", "финал", "церемония", "обсуждение",
+                        "работа", "часть", "день", "этап", "торжественный"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A phrase that names an event: tokens start..stop, its type, the rule that found it."""
+
+    start: int
+    stop: int
+    event_type: str
+    sentence: int
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class DateCandidate:
+    """A date or range: characters start..stop of the text (-1 for the headline), ISO values."""
+
+    start: int
+    stop: int
+    date: str
+    date_end: str | None
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class TitleCandidate:
+    """A «quoted» name: the tokens inside the marks (opening and closing excluded)."""
+
+    open: int
+    close: int
+    text: str
+    rule: str
+
+
+# Event mentions
+
+
+def sentence_of(view: View, index: int) -> int:
+    return view.tokens[index].sent
+
+
+def lexicon_mentions(view: View, lex: Lexicon) -> Iterator[Mention]:
+    """Every phrase of the event lexicon, longest first at each token, outside quotes."""
+    index = 0
+    while index < len(view.tokens):
+        size = next((n for n in range(min(lex.longest, len(view.tokens) - index), 0, -1)
+                     if view.lemmas[index:index + n] in lex.types), 0)
+        if size and view.depth[index] == 0:
+            yield Mention(index, index + size, lex.types[view.lemmas[index:index + size]],
+                          sentence_of(view, index), "lexicon")
+        index += max(size, 1)
+
+
+def frame_mentions(view: View, lex: Lexicon) -> Iterator[Mention]:
+    """A noun in the nominative right after a verb of holding that the lexicon lacks:
+    "прошла спартакиада", "стартовал марафон", "состоялся квест"."""
+    for index, lemma in enumerate(view.lemmas):
+        if lemma not in lex.words["event_verb"] or view.tags[index].pos not in ("VERB", "AUX"):
+            continue
+        for k in range(index + 1, min(index + 1 + EVENT_VERBS_FRAME, len(view.tokens))):
+            tag = view.tags[k]
+            if tag.pos == "NOUN" and tag.feats.get("Case") == "Nom" and view.depth[k] == 0:
+                if (view.lemmas[k],) not in lex.types and view.lemmas[k] not in NOT_EVENTS:
+                    yield Mention(k, k + 1, view.lemmas[k], sentence_of(view, k), "frame")
+                break
+            if tag.pos not in ("ADJ", "ADV", "DET", "NUM", "PUNCT"):
+                break
+
+
+MENTION_RULES: dict[str, Callable[[View, Lexicon], Iterator[Mention]]] = {
+    "lexicon": lexicon_mentions, "frame": frame_mentions}
+
+
+def mentions(view: View, lex: Lexicon) -> list[Mention]:
+    found = {(m.start, m.stop): m for rule in MENTION_RULES.values() for m in rule(view, lex)}
+    return sorted(found.values(), key=lambda m: m.start)
+
+
+# Dates
+
+WEEKDAYS = {"понедельник": 0, "вторник": 1, "среда": 2, "среду": 2, "четверг": 3,
+            "пятница": 4, "пятницу": 4, "суббота": 5, "субботу": 5, "воскресенье": 6}
+RELATIVE = re.compile(r"\b(?P<word>сегодня|вчера|позавчера|завтра)\b", re.IGNORECASE)
+WEEKDAY = re.compile(r"\bв\s+(?:(?:минувш|прошл|эт)\w+\s+)?(?P<day>" + "|".join(WEEKDAYS)
+                     + r")\b", re.IGNORECASE)
+SHIFT = {"сегодня": 0, "вчера": -1, "позавчера": -2, "завтра": 1}
+
+
+def text_dates(text: str, doc_date: str | None, offset: int = 0) -> Iterator[DateCandidate]:
+    for span in find_dates(text):
+        date, end = resolve(span, doc_date)
+        yield DateCandidate(offset + span.start, offset + span.stop, date, end,
+                            "range" if span.last is not None else "date")
+
+
+def relative_dates(text: str, doc_date: str | None) -> Iterator[DateCandidate]:
+    """"вчера", "сегодня", "в минувшую пятницу": only with a document date to count from."""
+    base = parse_doc_date(doc_date)
+    if base is None:
+        return
+    for match in RELATIVE.finditer(text):
+        day = base + dt.timedelta(days=SHIFT[match["word"].lower()])
+        yield DateCandidate(match.start(), match.end(), day.isoformat(), None, "relative")
+    for match in WEEKDAY.finditer(text):
+        back = (base.weekday() - WEEKDAYS[match["day"].lower()]) % 7
+        day = base - dt.timedelta(days=back)
+        yield DateCandidate(match.start(), match.end(), day.isoformat(), None, "weekday")
+
+
+def dates(view: View) -> list[DateCandidate]:
+    source = view.doc.source
+    found = [*text_dates(view.doc.text, source.date), *relative_dates(view.doc.text, source.date)]
+    if source.title:  # the headline: its dates stand before the text (negative offsets)
+        found += [DateCandidate(-1, -1, c.date, c.date_end, "headline")
+                  for c in text_dates(source.title, source.date)]
+    return sorted(found, key=lambda c: (c.start, -c.stop))
+
+
+def date_span(candidate: DateCandidate) -> DateSpan | None:
+    return None if candidate.start < 0 else DateSpan(candidate.start, candidate.stop,
+                                                     (0, 0, None))
+
+
+# Titles
+
+
+def titles(view: View) -> list[TitleCandidate]:
+    """Every «quoted» name of the text (the outer marks of nested ones)."""
+    found = []
+    for opening, closing in sorted(view.closers.items()):
+        if closing - opening < 2 or view.depth[opening] > 0:
+            continue
+        tokens = view.tokens[opening + 1:closing]
+        found.append(TitleCandidate(opening, closing,
+                                    view.doc.text[tokens[0].start:tokens[-1].stop], "quoted"))
+    return found
+
+
+def sentences_of(view: View) -> tuple[Sentence, ...]:
+    return view.doc.need("sentences")

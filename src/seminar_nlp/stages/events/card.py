@@ -1,0 +1,94 @@
+"""The candidates of each field of an event card with their features, and the choice the
+fitted models make among them: shared by the Events stage, its trace and the training script.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..view import View
+from .candidates import DateCandidate, Mention, TitleCandidate, dates, mentions, titles
+from .features import (
+    BLOCKERS,
+    Features,
+    date_features,
+    mention_features,
+    title_features,
+)
+from .names import Lexicon
+from .scorer import Model, best, models
+
+
+def mention_choices(view: View, lex: Lexicon) -> list[tuple[Mention, Features]]:
+    found = mentions(view, lex)
+    # Repeats count by the head word: "научный семинар" and "Семинар прошёл" are one event.
+    repeats = Counter(view.lemmas[mention.stop - 1] for mention in found)
+    return [(mention, mention_features(view, lex, mention, rank,
+                                       repeats[view.lemmas[mention.stop - 1]]))
+            for rank, mention in enumerate(found)]
+
+
+def date_choices(view: View, event: Mention) -> list[tuple[DateCandidate, Features]]:
+    found = dates(view)
+    return [(candidate, date_features(view, candidate, event, number == 0))
+            for number, candidate in enumerate(found)]
+
+
+def title_choices(view: View, lex: Lexicon, event: Mention
+                  ) -> list[tuple[TitleCandidate, Features]]:
+    """The «names» that may be the event's: not one right after a noun it names (a prize, a
+    book, a contest that is not the event: "лауреатов премии «Созидатели будущего»",
+    "презентация книги «Томск»"), which the conventions leave out."""
+    found = [candidate for candidate in titles(view) if not named_noun(view, candidate, event)]
+    return [(candidate, title_features(view, lex, candidate, event, number == 0))
+            for number, candidate in enumerate(found)]
+
+
+NAMED_REACH = 4  # words between such a noun and the name ("премии молодых учёных «...»")
+
+
+def named_noun(view: View, candidate: TitleCandidate, event: Mention) -> bool:
+    for before in range(candidate.open - 1, max(candidate.open - 1 - NAMED_REACH, -1), -1):
+        if event.start <= before < event.stop or not view.is_word(before) or \
+                view.tags[before].pos in ("VERB", "AUX", "ADP"):
+            return False
+        if view.lemmas[before] in BLOCKERS:  # unless it is a noun of the event's kind
+            return view.lemmas[before] not in view.lemmas[event.start:event.stop]
+    return False
+
+
+def first_of_kind(view: View, chosen: Mention, found: Sequence[Mention]) -> Mention:
+    """The first mention of the chosen event's kind (by its head word): where the report
+    first names the event, which its title, date and place stand beside."""
+    head = view.lemmas[chosen.stop - 1]
+    return next(m for m in found if view.lemmas[m.stop - 1] == head)
+
+
+@dataclass(frozen=True, slots=True)
+class Chosen:
+    """The winners of an event card (``None`` where no candidate reached its threshold)."""
+
+    event: Mention
+    date: DateCandidate | None
+    title: TitleCandidate | None
+
+
+def choose(view: View, lex: Lexicon, fitted: dict[str, Model] | None = None) -> Chosen | None:
+    fitted = fitted or models()
+    choices = mention_choices(view, lex)
+    event = best(fitted["event"], choices)
+    if event is None:
+        return None
+    mention = first_of_kind(view, event[0], [m for m, _ in choices])
+    date = best(fitted["date"], date_choices(view, mention))
+    title = best(fitted["title"], title_choices(view, lex, mention))
+    return Chosen(mention, None if date is None else date[0], None if title is None else title[0])
+
+
+def scored(model: Model, choices: Sequence[tuple[object, Features]]
+           ) -> list[tuple[float, object, Features]]:
+    """Each candidate with its score, best first (for the trace)."""
+    return sorted(((model.score(features), candidate, features)
+                   for candidate, features in choices), key=lambda item: -item[0])

@@ -1,0 +1,75 @@
+"""The fitted event card: its candidates, the date forms, the trace; and the command that
+prints the trace."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from seminar_nlp import Pipeline
+from seminar_nlp.cli import main
+from seminar_nlp.records import Doc, Source
+from seminar_nlp.stages.events.candidates import relative_dates
+from seminar_nlp.stages.events.dates import find_dates, resolve
+from seminar_nlp.stages.events.scorer import models
+from seminar_nlp.stages.events.trace import trace
+
+
+def card(pipeline: Pipeline, text: str, date: str | None = None) -> tuple[object, ...]:
+    doc = pipeline.run_batch([Doc(Source("t", "<text>", text, date=date))])[0]
+    (event,) = doc.need("events")
+    return event.event_type, event.title, event.date, event.date_end
+
+
+@pytest.mark.parametrize("text, dates", [
+    ("прошёл 19–20.03.2026 в Казани", [("2026-03-19", "2026-03-20")]),
+    ("С 12 по 14 ноября в Томске прошёл форум", [("2026-11-12", "2026-11-14")]),
+    ("12–14 ноября 2025 г. прошла школа", [("2025-11-12", "2025-11-14")]),
+    ("8 июля 2026 года в Омске", [("2026-07-08", None)]),
+])
+def test_date_forms(text: str, dates: list[tuple[str, str | None]]) -> None:
+    assert [resolve(span, "2026-06-01") for span in find_dates(text)] == dates
+
+
+def test_a_date_without_a_year_takes_the_documents_unless_far_from_it() -> None:
+    # "28 декабря" in a report of 10 January is last year's; a November date announced in
+    # May is this year's.
+    assert [resolve(s, "2026-01-10")[0] for s in find_dates("28 декабря")] == ["2025-12-28"]
+    assert [resolve(s, "2026-05-01")[0] for s in find_dates("12 ноября")] == ["2026-11-12"]
+
+
+def test_relative_days_count_from_the_document_date() -> None:
+    found = {c.rule: c.date for c in relative_dates("Вчера, в минувшую пятницу", "2026-12-07")}
+    assert found == {"relative": "2026-12-06", "weekday": "2026-12-04"}
+    assert list(relative_dates("Вчера прошёл семинар", None)) == []
+
+
+def test_an_event_introduced_by_its_opening(pipeline: Pipeline) -> None:
+    # "состоялось открытие конференции", "прошла церемония закрытия олимпиады"
+    assert card(pipeline, "Вчера в Томском государственном университете состоялось открытие "
+                          "II Всероссийской конференции молодых учёных «Цифровая история».",
+                "2026-03-12") == ("конференция", "Цифровая история", "2026-03-11", None)
+
+
+def test_the_models_ship_with_thresholds() -> None:
+    fitted = models()
+    assert set(fitted) == {"event", "date", "title"}
+    assert all(model.weights for model in fitted.values())
+
+
+def test_the_trace_names_the_winner_of_each_field(pipeline: Pipeline) -> None:
+    doc = pipeline.process("18 марта в Казани прошёл семинар «Данные». Его провёл КФУ.")
+    shown = trace(doc, pipeline.resources)
+    assert "event (threshold" in shown and "date (threshold" in shown
+    assert "* " in shown and "'семинар' -> семинар (lexicon" in shown and "«Данные»" in shown
+    assert "no event" in trace(pipeline.process("Погода была хорошая."), pipeline.resources)
+
+
+def test_explain_prints_the_trace(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text("Вчера в Омске прошёл форум «Сибирь». Его провёл ОмГУ.", encoding="utf-8")
+    assert main(["explain", str(path), "--date", "2026-05-20"]) == 0
+    out = capsys.readouterr().out
+    assert "'форум' -> форум" in out and "2026-05-19 (relative)" in out
+    assert main(["explain", str(tmp_path / "missing.txt")]) == 2
