@@ -175,3 +175,67 @@ if __name__ == "__main__":
     cards = pipeline_cards(Pipeline())(items)
     print("\n".join(differences(items, cards)))
     print(measures(score(items, cards)), file=sys.stderr)
+
+
+# Quotes
+
+
+def quote_rows(items: Sequence[dict[str, Any]], tables: Any) -> list[list[tuple[str, str | None]]]:
+    """Each report's direct quotes as (text, speaker) from the quotes table of ``analyze``
+    (documents text-1, text-2, ... in input order)."""
+    found: list[list[tuple[str, str | None]]] = [[] for _ in items]
+    quotes = tables.quotes
+    if "kind" in quotes.columns:
+        quotes = quotes[quotes["kind"].fillna("direct") == "direct"]
+    for row in quotes.itertuples():
+        number = int(str(row.doc_id).split("-")[-1]) - 1
+        speaker = None if row.speaker is None or row.speaker is pd_na() else str(row.speaker)
+        found[number].append((str(row.text), speaker))
+    return found
+
+
+def pd_na() -> Any:
+    import pandas as pd
+
+    return pd.NA
+
+
+def quote_scores(items: Sequence[dict[str, Any]], found: Sequence[Sequence[tuple[str, Any]]]
+                 ) -> dict[str, float]:
+    """Direct quotes matched by their text (case, ё, quotes and spacing aside); a matched
+    quote's speaker is right when it is the gold speaker's name (both None counts)."""
+    gold_n = predicted_n = matched = speakers = 0
+    for item, quotes in zip(items, found, strict=True):
+        gold = [(norm(q["text"]), norm(q["speaker"])) for q in item["quotes"]
+                if q.get("kind", "direct") == "direct"]
+        gold_n, predicted_n = gold_n + len(gold), predicted_n + len(quotes)
+        left = list(gold)
+        for text, speaker in quotes:
+            hit = next((g for g in left if g[0] == norm(text)), None)
+            if hit is not None:
+                left.remove(hit)
+                matched += 1
+                speakers += hit[1] == norm(speaker)
+    precision, recall, f1 = prf(matched, predicted_n, gold_n)
+    return {"quotes": gold_n, "recall": recall, "precision": precision, "F1": f1,
+            "speaker right": speakers / matched if matched else 0.0}
+
+
+def quotes_section(settings: Settings) -> str:
+    import seminar_nlp
+
+    pipeline = seminar_nlp.Pipeline()
+    rows = []
+    for label, items in (("check", check()), ("development", development())):
+        tables = seminar_nlp.analyze([item["text"] for item in items], pipeline=pipeline)
+        found = quote_scores(items, quote_rows(items, tables))
+        rows.append((label, *found.values()))
+    return "\n".join([
+        "## Quotes", "",
+        "Direct quotes of the golden reports (`tests/data/`): a quote is found when its text "
+        "equals the gold's (case, ё, quote marks and spacing aside); its speaker is right "
+        "when the `speaker` column (the person's canonical name) is the gold speaker's "
+        "fullest name in the report. Indirect speech is not counted here.", "",
+        table(["part", "direct quotes", "recall", "precision", "F1", "speaker right"], rows),
+        "", "Targets on the check part: recall >= .95, precision >= .95, speaker >= .95.",
+    ])

@@ -20,7 +20,7 @@ from .common import DEFAULT_EVAL, ROOT, Settings, machine
 
 SECTIONS = ("benchmarks.lemmas", "benchmarks.ner", "benchmarks.speed", "benchmarks.roles",
             "benchmarks.keyphrases", "benchmarks.scale", "benchmarks.robustness",
-            "benchmarks.faults")
+            "benchmarks.faults", "benchmarks.reports", "benchmarks.quotes")
 
 
 def main(argv: list[str] | None = None) -> int:

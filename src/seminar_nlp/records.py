@@ -111,11 +111,13 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """Direct speech: the quoted words (without quote marks) and who said them."""
+    """Speech and who said it: the quoted words (without quote marks) of direct speech, or
+    the reported clause of indirect speech ("отметил, что ...")."""
 
     start: int
     stop: int
     speaker: int | None = None  # index into Doc.mentions of the speaker, if the text gives one
+    kind: str = "direct"  # or "indirect"
 
 
 @dataclass(frozen=True, slots=True)

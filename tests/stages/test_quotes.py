@@ -73,7 +73,7 @@ def fullest_name(doc: Doc, index: int | None) -> str | None:
 @pytest.mark.parametrize("item", GOLDEN, ids=[item["id"] for item in GOLDEN])
 def test_golden_quotes(golden_docs: dict[str, Doc], item: dict[str, Any]) -> None:
     doc = golden_docs[item["id"]]
-    quotes = doc.need("quotes")
+    quotes = [quote for quote in doc.need("quotes") if quote.kind == "direct"]
     direct = [q for q in item["quotes"] if q.get("kind", "direct") == "direct"]
     assert [doc.text[q.start:q.stop] for q in quotes] == [q["text"] for q in direct]
     for quote, expected in zip(quotes, direct, strict=True):
@@ -88,15 +88,15 @@ def test_speakers_are_people(golden_docs: dict[str, Doc]) -> None:
 
 
 def test_sample_report_speakers(report_docs: dict[str, Doc]) -> None:
-    found = {doc_id: [fullest_name(doc, q.speaker) for q in doc.need("quotes")]
-             for doc_id, doc in report_docs.items()}
+    found = {doc_id: [fullest_name(doc, q.speaker) for q in doc.need("quotes")
+                      if q.kind == "direct"] for doc_id, doc in report_docs.items()}
     assert found == REPORT_SPEAKERS
 
 
 def quoted(pipeline: Pipeline, text: str) -> list[tuple[str, str | None]]:
     doc = pipeline.process(text)
     return [(doc.text[q.start:q.stop], fullest_name(doc, q.speaker))
-            for q in doc.need("quotes")]
+            for q in doc.need("quotes") if q.kind == "direct"]
 
 
 def test_names_in_quotes_are_not_quotes(pipeline: Pipeline) -> None:
@@ -145,3 +145,34 @@ def test_a_person_who_only_qualifies_the_speaker(pipeline: Pipeline) -> None:
     text = ("Госсекретарь Рекс Тиллерсон живёт неподалёку. «Семья планирует остаться в "
             "Вашингтоне», — сообщил представитель Барака Обамы.")
     assert quoted(pipeline, text) == [("Семья планирует остаться в Вашингтоне", None)]
+
+
+def test_a_dash_line_after_a_colon_is_the_speakers(pipeline: Pipeline) -> None:
+    # "Проректор подчеркнул:" then dash lines, each a quote of the one named before the colon
+    assert quoted(pipeline, "Участников приветствовал ректор ТГУ Эдуард Галкин:\n"
+                            "— Мы открываем новую лабораторию.\n"
+                            "— Работать в ней будут студенты.") == [
+        ("Мы открываем новую лабораторию", "Эдуард Галкин"),
+        ("Работать в ней будут студенты", "Эдуард Галкин")]
+
+
+def test_straight_quotes_and_a_hyphen(pipeline: Pipeline) -> None:
+    assert quoted(pipeline, '"Нам нужны инженеры, которые понимают данные", - сказал '
+                            "министр Олег Смирнов.") == [
+        ("Нам нужны инженеры, которые понимают данные", "Олег Смирнов")]
+
+
+def test_by_her_words_and_a_quote_after_the_speakers_sentence(pipeline: Pipeline) -> None:
+    text = ("С докладом выступила проректор Инна Белова. «Мы откроем ещё две лаборатории до "
+            "конца года». По её словам, «заявок стало вдвое больше».")
+    assert quoted(pipeline, text) == [("Мы откроем ещё две лаборатории до конца года",
+                                       "Инна Белова"),
+                                      ("заявок стало вдвое больше", "Инна Белова")]
+
+
+def test_indirect_speech_is_its_own_kind(pipeline: Pipeline) -> None:
+    doc = pipeline.process("Ректор КФУ Ильдар Гарипов отметил, что университет откроет "
+                           "новый кампус. «Это большой шаг», — добавил он.")
+    kinds = [(q.kind, doc.text[q.start:q.stop]) for q in doc.need("quotes")]
+    assert kinds == [("indirect", "университет откроет новый кампус"),
+                     ("direct", "Это большой шаг")]

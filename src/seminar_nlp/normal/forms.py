@@ -22,6 +22,7 @@ from ..records import Mention, Normal, Tag, Token
 from ..resources import Morphology
 from ..vocab import is_acronym
 from .words import (
+    FIRST_NAME_CASE,
     GENDERS,
     INFLECTED_ACRONYM,
     MODIFIER_POS,
@@ -108,6 +109,11 @@ class Normalizer:
             # ("Фальков" is a singular name the dictionary knows only as Фальк's plural.)
             shared = {"plur", "Surn"} <= grams and roles[:index].count("first") == 1 and \
                 clean_word(words[index]).endswith(PLURAL_SURNAME_ENDINGS)
+            if index in reading.clash and \
+                    self.mans_surname_in_a(found, tags[index], reading, roles, index):
+                words[index] = self.inflect_compound(words[index], found, tags[index], "sing",
+                                                     None)
+                continue
             if index in reading.clash or ("plur" in grams and not plural and not shared):
                 continue
             if indeclinable(found, tags[index]):
@@ -117,6 +123,19 @@ class Normalizer:
                                                  reading.gender)
         roles = first_by_dictionary(roles, names, [token.form for token in tokens], self.morph)
         return Normal(join(tokens, words), *name_parts(words, surname_last(roles, reading)))
+
+    @staticmethod
+    def mans_surname_in_a(found: Found, tag: Tag, reading: Reading,
+                          roles: Sequence[str | None], index: int) -> bool:
+        """A man's surname that declines like a feminine noun in -а/-я ("Ивана Кваши",
+        "с Петром Головнёй", "Алексея Березни"): after his first name, in an oblique case
+        that the noun's reading shares with the tagger. It goes to its nominative in -а/-я,
+        not to a masculine form; one in the nominative stays as written ("Андреас Кёпке")."""
+        parse = found[1]
+        return reading.gender == "masc" and "first" in roles[:index] and \
+            tag.feats.get("Case") not in (None, "Nom") and same_case(parse, tag) and \
+            parse.tag.POS == "NOUN" and "femn" in parse.tag.grammemes and \
+            str(parse.normal_form).endswith(("а", "я"))
 
     def reading(self, tokens: Sequence[Token], tags: Sequence[Tag], names: Sequence[int],
                 gender: str) -> Reading:
@@ -149,6 +168,11 @@ class Normalizer:
             vote = gender_vote(grams, gender)
             # A first name or patronymic tells the gender; a surname may not ("Соболь").
             fit += key(best)[0] + (2 * vote if grams & {"Name", "Patr"} else 0)
+            # A first name of this gender in the tagger's own case settles it: "Марина
+            # Журавель" is a woman's name, not "Марин"'s genitive beside a masculine noun.
+            if any("Name" in parse.tag.grammemes and gender in parse.tag.grammemes
+                   and same_case(parse, tags[index]) for _, parse in parses):
+                fit += FIRST_NAME_CASE
             if vote < 0:
                 clash.add(index)
         return Reading(gender, fit, found, frozenset(clash))

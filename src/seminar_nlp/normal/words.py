@@ -21,6 +21,7 @@ MODIFIER_POS = frozenset({"ADJF", "PRTF", "NUMR"})
 STOP_WORDS = frozenset({"им", "им.", "имени"})
 OPENERS = frozenset("«\"“„(")
 GENDERS = ("masc", "femn", "neut")
+FIRST_NAME_CASE = 10  # fit for a first name of a gender in the tagger's case
 # An acronym with a case ending: "МИДа", "ВУЗом".
 INFLECTED_ACRONYM = re.compile(r"([A-ZА-ЯЁ]{2,})(?:а|у|ом|е|ы|ов|ам|ах|ами)")
 ADJECTIVE_ENDINGS = ("ий", "ый", "ой", "ая", "яя")  # in the nominative

@@ -42,10 +42,11 @@ class View:
 
 def make_view(doc: Doc) -> View:
     tokens, tags = doc.need("tokens"), doc.need("tags")
-    closers = pair_quotes(tokens)
+    paragraphs = paragraph_numbers(doc.text, tokens)
+    closers = pair_quotes(tokens) | pair_straight(tokens, paragraphs)
     return View(doc, tokens, tags, tuple(fold(t.form) for t in tokens),
                 tuple(fold(lemma) for lemma in doc.need("lemmas")), closers,
-                quote_depth(len(tokens), closers), paragraph_numbers(doc.text, tokens))
+                quote_depth(len(tokens), closers), paragraphs)
 
 
 def pair_quotes(tokens: Sequence[Token]) -> dict[int, int]:
@@ -60,6 +61,23 @@ def pair_quotes(tokens: Sequence[Token]) -> dict[int, int]:
             stack.append((index, PAIRED_QUOTES[form]))
         elif form == "»":
             stack = [item for item in stack if item[1] != "»"]
+    return closers
+
+
+def pair_straight(tokens: Sequence[Token], paragraphs: Sequence[int]) -> dict[int, int]:
+    """Straight quotes ("...") in turn, within a paragraph: the first opens, the next closes
+    ("Мы готовы", - сказал он; компания "Вега"). An odd one left at a paragraph's end is
+    ignored."""
+    closers: dict[int, int] = {}
+    opened: int | None = None
+    for index, token in enumerate(tokens):
+        if opened is not None and paragraphs[opened] != paragraphs[index]:
+            opened = None
+        if token.form == '"':
+            if opened is None:
+                opened = index
+            else:
+                closers[opened], opened = index, None
     return closers
 
 

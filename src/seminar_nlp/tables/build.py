@@ -78,11 +78,15 @@ def event_rows(doc: Doc) -> list[tuple[object, ...]]:
 def quote_rows(doc: Doc) -> list[tuple[object, ...]]:
     if doc.quotes is None:
         return []
-    normals = doc.need("normals")
-    return [(doc.source.doc_id, None, None if quote.speaker is None else
-             normals[quote.speaker].text, quote.start, quote.stop,
-             doc.text[quote.start:quote.stop], quote.speaker)
-            for quote in doc.quotes]
+    normals, mentions = doc.need("normals"), doc.need("mentions")
+    rows: list[tuple[object, ...]] = []
+    for quote in doc.quotes:
+        said = None if quote.speaker is None else mentions[quote.speaker]
+        rows.append((doc.source.doc_id, None, None if quote.speaker is None else
+                     normals[quote.speaker].text, quote.start, quote.stop,
+                     doc.text[quote.start:quote.stop], quote.speaker, quote.kind,
+                     None if said is None else doc.text[said.start:said.stop]))
+    return rows
 
 
 def theme_rows(doc: Doc) -> list[tuple[object, ...]]:

@@ -30,7 +30,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "events": ("doc_id", "event_type", "title", "date", "date_end", "place", "organizers",
                "partners"),
     "quotes": ("doc_id", "speaker_id", "speaker", "start", "stop", "text",
-               "speaker_mention_id"),
+               "speaker_mention_id", "kind", "speaker_mention"),
 }
 TABLE_NAMES = tuple(COLUMNS)
 INTEGER_COLUMNS = frozenset({"n_sentences", "n_tokens", "n_chars", "sent_id", "token_id",

@@ -1,0 +1,138 @@
+"""Who said it: the person an attribution names, or the one a pronoun or a role noun
+refers back to."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ...records import Mention
+from ..view import View
+from .cues import (
+    POSSESSIVE,
+    PRONOUNS,
+    ROLE_WINDOW_AFTER,
+    ROLE_WINDOW_BEFORE,
+    speech_cues,
+    speech_verbs,
+)
+from .direct import Kind, Speech
+
+# Who said it
+
+
+def mention_gender(view: View, mention: Mention) -> str | None:
+    genders = [view.tags[index].feats.get("Gender")
+               for index in range(mention.token_start, mention.token_stop)
+               if view.tags[index].pos == "PROPN"]
+    masc, fem = genders.count("Masc"), genders.count("Fem")
+    return "Masc" if masc > fem else "Fem" if fem > masc else None
+
+
+def role_near(view: View, mention: Mention, role: str, persons: Sequence[Mention]) -> bool:
+    """Whether the role word (or a name) is part of or next to the mention in its sentence."""
+    sent_start, sent_stop = view.sentence_start(mention.token_start), view.sentence_stop(
+        mention.token_start)
+    low = max(sent_start, mention.token_start - ROLE_WINDOW_BEFORE,
+              *(p.token_stop for p in persons if p.token_stop <= mention.token_start))
+    high = min(sent_stop, mention.token_stop + ROLE_WINDOW_AFTER)
+    return role in view.lemmas[low:high]
+
+
+def antecedent(view: View, persons: Sequence[tuple[int, Mention]], before: int,
+               role: str | None, gender: str | None) -> int | None:
+    """The last person named before a token, preferring one with the role and gender."""
+    earlier = [(index, m) for index, m in persons if m.token_stop <= before]
+    if role is not None:
+        mentions = [m for _, m in earlier]
+        for index, mention in reversed(earlier):
+            if role_near(view, mention, role, mentions):
+                return index
+    for index, mention in reversed(earlier):
+        if gender is None or mention_gender(view, mention) in (None, gender):
+            return index
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """What an attribution clause says about the speaker."""
+
+    person: int | None = None  # a named person (index into mentions)
+    role: str | None = None  # a role noun or a bare surname
+    gender: str | None = None
+    anonymous: bool = False  # the speaker is not one person the text names ("сообщили")
+    speaks: bool = False  # the clause has a speech verb
+
+
+def first_index(view: View, start: int, stop: int, pos: frozenset[str],
+                lemmas: frozenset[str] | None = None, case: str | None = None) -> int | None:
+    for index in range(start, stop):
+        tag = view.tags[index]
+        if (view.depth[index] == 0 and tag.pos in pos
+                and (lemmas is None or view.lemmas[index] in lemmas)
+                and (case is None or tag.feats.get("Case") == case)):
+            return index
+    return None
+
+
+def clause_subject(view: View, persons: Sequence[tuple[int, Mention]], start: int, stop: int,
+                   kind: Kind) -> Subject:
+    """The named person of a clause, else its pronoun or role noun, gender and number."""
+    named = [(index, m) for index, m in persons if start <= m.token_start < stop]
+    pronoun = first_index(view, start, stop, frozenset({"PRON"}), PRONOUNS, "Nom")
+    if named and (pronoun is None or named[0][1].token_start < pronoun):
+        if kind == "after" and complements_role(view, named[0][1]):
+            return Subject(anonymous=True, speaks=True)  # "— сообщил представитель Обамы"
+        return Subject(person=named[0 if kind == "after" else -1][0], speaks=True)
+    verb = first_index(view, start, stop, frozenset({"VERB", "AUX"}), speech_verbs())
+    feats = view.tags[verb].feats if verb is not None else {}
+    speaks = verb is not None or speech_cues().within(view, start, stop)
+    if pronoun is not None:
+        gender = view.tags[pronoun].feats.get("Gender") or feats.get("Gender")
+        return Subject(gender=gender, speaks=speaks)
+    owner = next((POSSESSIVE[view.words[k]] for k in range(start + 1, stop)
+                  if view.words[k] in POSSESSIVE and view.words[k - 1] == "по"), None)
+    if owner is not None:  # "По её словам, «...»": the last woman named before
+        return Subject(gender=owner, speaks=True)
+    role = source_noun(view, start, stop)
+    number = feats.get("Number") or (view.tags[role].feats.get("Number") if role else None)
+    return Subject(role=None if role is None else view.lemmas[role],
+                   gender=feats.get("Gender"), anonymous=number == "Plur", speaks=speaks)
+
+
+def complements_role(view: View, mention: Mention) -> bool:
+    """A person in the genitive after a noun: "представитель Обамы" names someone else."""
+    before = mention.token_start - 1
+    return (view.tags[mention.token_stop - 1].feats.get("Case") == "Gen" and before >= 0
+            and view.tags[before].pos == "NOUN")
+
+
+def source_noun(view: View, start: int, stop: int) -> int | None:
+    """The noun that names the speaker: the subject, or the noun after "по словам"."""
+    nouns = frozenset({"NOUN", "PROPN"})
+    subject = first_index(view, start, stop, nouns, case="Nom")
+    if subject is not None:
+        return subject
+    for index in range(start, stop):
+        size = speech_cues().match(view, index)
+        if size > 1:
+            return first_index(view, index + size, stop, nouns)
+    return None
+
+
+def speaker(view: View, persons: Sequence[tuple[int, Mention]], speech: Speech) -> int | None:
+    subject = clause_subject(view, persons, *speech.clause, speech.kind)
+    if subject.person is not None:
+        return subject.person
+    if not subject.speaks or subject.anonymous:
+        return None
+    before = speech.first if speech.kind == "after" else speech.clause[1]
+    return antecedent(view, persons, before, subject.role, subject.gender)
+
+
+def outside(persons: Iterable[tuple[int, Mention]], speeches: Sequence[Speech]
+            ) -> list[tuple[int, Mention]]:
+    """People not named inside a quote (a quoted name does not speak)."""
+    return [(index, m) for index, m in persons
+            if not any(s.first <= m.token_start < s.last for s in speeches)]
