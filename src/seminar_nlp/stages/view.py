@@ -40,10 +40,14 @@ class View:
         return any(ch.isalpha() for ch in self.words[index])
 
 
-def make_view(doc: Doc) -> View:
+def make_view(doc: Doc, *, straight: bool = False) -> View:
+    """The view of a document; with ``straight``, straight quotes ("...") pair too (the
+    quotes stage reads speech in them; the other stages' fitted features were made without)."""
     tokens, tags = doc.need("tokens"), doc.need("tags")
     paragraphs = paragraph_numbers(doc.text, tokens)
-    closers = pair_quotes(tokens) | pair_straight(tokens, paragraphs)
+    closers = pair_quotes(tokens)
+    if straight:
+        closers |= pair_straight(tokens, paragraphs)
     return View(doc, tokens, tags, tuple(fold(t.form) for t in tokens),
                 tuple(fold(lemma) for lemma in doc.need("lemmas")), closers,
                 quote_depth(len(tokens), closers), paragraphs)

@@ -30,7 +30,7 @@ from .speakers import outside, speaker
 
 
 def doc_quotes(doc: Doc) -> tuple[Quote, ...]:
-    view = make_view(doc)
+    view = make_view(doc, straight=True)
     speeches = find_speech(view)
     persons = outside(((index, m) for index, m in enumerate(doc.need("mentions"))
                        if m.type == "PER"), speeches)
