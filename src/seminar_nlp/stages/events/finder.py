@@ -65,7 +65,7 @@ def with_modifiers(view: View, match: Match) -> int:
 def event_refs(view: View, lex: Lexicon, match: Match) -> frozenset[str]:
     """Lemmas that refer to the event: its own words, one-word types and the anaphors."""
     own = {view.lemmas[k] for k in range(match.start, match.stop)}
-    return frozenset(own | {key[-1] for key in lex.types} | lex.words["anaphor"])
+    return frozenset(own | {key[0] for key in lex.types if len(key) == 1} | lex.words["anaphor"])
 
 
 # Place

@@ -193,6 +193,14 @@ def titled(view: View, refs: frozenset[str], closer: int) -> bool:
                                       for k in range(max(0, opener - 4), opener))
 
 
+def verb_like(view: View, index: int) -> bool:
+    """A verb, or its participle the tagger calls an adjective ("Субботник организован
+    советом ...", "конференция, организованная министерством ...")."""
+    tag = view.tags[index]
+    return tag.pos == "VERB" or tag.pos == "ADJ" and view.words[index].startswith(
+        ("организован", "проведен", "подготовлен"))
+
+
 def verb_names(view: View, lex: Lexicon, refs: frozenset[str], index: int,
                sentence: tuple[int, int]) -> Names | None:
     """Organisers of "X провёл <event>" (before the verb) or "<event> провёл X" (after);
@@ -211,6 +219,8 @@ def verb_names(view: View, lex: Lexicon, refs: frozenset[str], index: int,
         while end > start and end - 1 in dates:
             end -= 1  # "Фонд X 18 марта провёл семинар"
         return name_list(view, lex, start, end)[0], index + 1
+    if before is not None and view.words[before] == ",":  # "<event> «...», организованная X"
+        before = neighbour(view, before, -1, *sentence)
     if before is not None and refers_to_event(view, refs, before):
         return name_list(view, lex, index + 1, sentence[1])
     return None
@@ -255,10 +265,15 @@ def sentence_roles(view: View, lex: Lexicon, refs: frozenset[str],
 
 
 def last_line(view: View, item: Sequence[int]) -> list[int]:
-    """The part of a name on its last line: a name never spans a line break, so what comes
-    before one is a headline or breadcrumbs the sentence was glued to ("Главная → Новости →
-    Псковский музей-заповедник", "Новости / 24.03.2026 09:15 Министерство ...")."""
-    return [k for k in item if view.paragraphs[k] == view.paragraphs[item[-1]]]
+    """The part of a name on its last line, without a date before it: a name never spans a
+    line break, so what comes before one is a headline or breadcrumbs the sentence was glued
+    to ("Главная → Новости → Псковский музей-заповедник", "Новости / 24.03.2026 09:15
+    Министерство ..."), and a dateline is no part of it ("12 апреля Псковский музей")."""
+    kept = [k for k in item if view.paragraphs[k] == view.paragraphs[item[-1]]]
+    dates = date_tokens(view, kept[0], kept[-1] + 1) if kept else frozenset()
+    while kept and (kept[0] in dates or view.words[kept[0]].isdigit()):
+        kept = kept[1:]
+    return kept
 
 
 def role_at(view: View, lex: Lexicon, refs: frozenset[str], index: int,
@@ -273,8 +288,10 @@ def role_at(view: View, lex: Lexicon, refs: frozenset[str], index: int,
             return role, None if begin is None else name_list(view, lex, begin, stop)
     if size := lex.cue(view, index, "partner_prep"):
         return "partner", name_list(view, lex, index + size, stop)
+    if size := lex.cue(view, index, "organizer_prep"):  # "по инициативе X"
+        return "organizer", name_list(view, lex, index + size, stop)
     if (size := lex.cue(view, index, "co_organizer")) and has_organizers:
         return "organizer", name_list(view, lex, index + size, stop)
-    if view.lemmas[index] in lex.words["organizer_verb"] and view.tags[index].pos == "VERB":
+    if view.lemmas[index] in lex.words["organizer_verb"] and verb_like(view, index):
         return "organizer", verb_names(view, lex, refs, index, sentence)
     return "", None
