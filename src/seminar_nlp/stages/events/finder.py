@@ -221,17 +221,20 @@ class Events:
         return not (len(item) == 1 and view.tokens[item[0]].form[:1].islower())
 
     def place(self, view: View, match: Match) -> str | None:
-        """The place of the event's sentence; failing one there, of the first sentence that
-        names an event of the same type ("Форум открылся 5 марта. Площадкой ... Форум
-        проходит в Казани")."""
+        """The venue and the city of the event's sentence; what it lacks, from the next
+        sentences that name an event of the same type ("В Казани открылся форум ... Форум
+        проходит в МВЦ «Казань Экспо»" gives "МВЦ «Казань Экспо», Казань")."""
         if online(view, self.lexicon, match):
             return ONLINE
-        found = self.sentence_place(view, match)
-        for other in self.same_events(view, match):
-            if found:
+        venues: list[str] = []
+        cities: list[str] = []
+        for other in (match, *self.same_events(view, match)):
+            found_venues, found_cities = self.sentence_places(view, other)
+            venues = venues or found_venues
+            cities = cities or found_cities
+            if venues and cities:
                 break
-            found = self.sentence_place(view, other)
-        return found
+        return ", ".join(distinct(unique(venues + cities))) or None
 
     def same_events(self, view: View, match: Match) -> Iterator[Match]:
         sentences = view.doc.need("sentences")
@@ -240,7 +243,8 @@ class Events:
                 yield Match(mention.start, mention.stop, mention.event_type,
                             sentences[mention.sentence])
 
-    def sentence_place(self, view: View, match: Match) -> str | None:
+    def sentence_places(self, view: View, match: Match) -> tuple[list[str], list[str]]:
+        """The venues and the cities one sentence gives the event."""
         venues, cities = [], []
         for item in place_items(view, self.lexicon, match):
             item = without_room(view, last_line(view, item))
@@ -248,4 +252,4 @@ class Events:
                 cities.append(self.normal(view, item, "LOC"))
             else:
                 venues.append(self.normal(view, item))
-        return ", ".join(distinct(unique(venues + cities))) or None
+        return venues, cities
