@@ -20,7 +20,8 @@ from .common import DEFAULT_EVAL, ROOT, Settings, machine
 
 SECTIONS = ("benchmarks.lemmas", "benchmarks.ner", "benchmarks.speed", "benchmarks.roles",
             "benchmarks.keyphrases", "benchmarks.scale", "benchmarks.robustness",
-            "benchmarks.faults", "benchmarks.reports", "benchmarks.quotes")
+            "benchmarks.faults", "benchmarks.reports", "benchmarks.quotes",
+            "benchmarks.report_roles")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -82,7 +83,8 @@ def merged(old: str, made: dict[str, str], header: list[str]) -> list[str]:
             "below describe, on the same machine kind.")
     for title, text in made.items():
         sections[title] = text.rstrip()
-    return [header[0], "", note, *header[2:], "", "Older header:", *earlier,
+    this_run = [line.replace("Made by", "This run: made by", 1) for line in header[2:]]
+    return [header[0], "", note, "", *this_run, "", "The earlier run's header:", "", *earlier,
             *[part for text in sections.values() for part in ("", text)]]
 
 

@@ -30,6 +30,7 @@ from ...records import Doc, Role, Tag, Token
 from ...resources import Resources
 from ...vocab import QUOTE_PAIRS, heads_phrase, is_acronym
 from ..view import SentenceView, make_view
+from .bodies import tidy
 from .cues import (
     after_cue,
     object_before,
@@ -132,7 +133,7 @@ class RoleFinder:
                          if not stated(doc, roles, role))
             roles.extend(role for role in verb_roles(sentence, org_at, self.by_verb)
                          if not stated(doc, roles, role) and not covered(roles, role))
-        return tuple(roles)
+        return tidy(doc, roles)
 
     def referring(self, s: SentenceView, lonely: Sequence[Phrase], here: Sequence[Role]
                   ) -> list[Role]:

@@ -1,0 +1,52 @@
+"""A position's organisation as a reader names it, once the rules have linked them.
+
+- The body a position belongs to, built in the nominative when the text names it only through
+  the position and a region: "заместитель министра здравоохранения Новосибирской области"
+  works at "Министерство здравоохранения Новосибирской области", "первый заместитель
+  председателя правительства Вологодской области" at "Правительство Вологодской области".
+- An acronym in brackets is no part of the name: "Институт цитологии и генетики СО РАН
+  (ИЦиГ СО РАН)" is "Институт цитологии и генетики СО РАН".
+
+Only the organisation's name changes: its span stays the text's ("Новосибирской области").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ...records import Doc, Role
+
+MINISTER = frozenset({"министр", "министра"})
+GOVERNMENT = frozenset({"правительства"})
+REGIONS = ("област", "края", "край", "республик", "округ")
+BRACKETED = re.compile(r"\s*\([^()]*\)$")
+
+
+def body(doc: Doc, role: Role) -> Role:
+    """A ministry or a government named through a minister's or chairman's post and a
+    region: the organisation is that body, of the region as written."""
+    if role.org is None or role.org_start is None or role.org_stop is None:
+        return role
+    region = doc.text[role.org_start:role.org_stop]
+    if not any(part in region.lower() for part in REGIONS):
+        return role
+    words = role.role.split()
+    for index, word in enumerate(words):
+        if word in MINISTER and index + 1 < len(words):
+            name = f"Министерство {' '.join(words[index + 1:])} {region}"
+            return replace(role, org=name, org_mention=None)
+        if word in GOVERNMENT:
+            return replace(role, org=f"Правительство {region}", org_mention=None)
+    return role
+
+
+def without_acronym(role: Role) -> Role:
+    if role.org is None or not role.org.endswith(")") or " (" not in role.org:
+        return role
+    return replace(role, org=BRACKETED.sub("", role.org))
+
+
+def tidy(doc: Doc, roles: Sequence[Role]) -> tuple[Role, ...]:
+    return tuple(without_acronym(body(doc, role)) for role in roles)
