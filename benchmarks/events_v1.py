@@ -18,13 +18,21 @@ the stage's lexicon of event types and cue words).
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cached_property
 
 from seminar_nlp.normal.forms import Normalizer
 from seminar_nlp.records import Doc, Event, Sentence
 from seminar_nlp.resources import Resources
 from seminar_nlp.stages.events.dates import first_date
+from seminar_nlp.stages.events.finder import (
+    Match,
+    inside_mention,
+    is_city,
+    online,
+    unique,
+    with_modifiers,
+)
 from seminar_nlp.stages.events.names import (
     LIST_BREAKS,
     STOP_POS,
@@ -44,14 +52,6 @@ EVENT_CASES = frozenset({"Nom", "Acc"})
 MAX_TITLE_GAP = 5  # words between the event noun and its «title»
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    """The event noun (tokens start..stop) in its sentence."""
-
-    start: int
-    stop: int
-    event_type: str
-    sentence: Sentence
 
 
 # Finding the event
@@ -93,13 +93,6 @@ def find_event(view: View, lex: Lexicon) -> Match | None:
     return None
 
 
-def with_modifiers(view: View, match: Match) -> int:
-    """First token of the event noun phrase, its adjectives included."""
-    start = match.start
-    while (start > match.sentence.token_start and view.depth[start - 1] == 0
-           and view.tags[start - 1].pos == "ADJ" and view.is_word(start - 1)):
-        start -= 1
-    return start
 
 
 # Title and dates
@@ -139,17 +132,8 @@ def event_refs(view: View, lex: Lexicon, match: Match) -> frozenset[str]:
 # Place
 
 
-def online(view: View, lex: Lexicon, match: Match) -> bool:
-    cues = lex.words["online"]
-    return match.event_type in cues or any(
-        view.lemmas[k] in cues or view.words[k] in cues
-        for k in range(match.sentence.token_start, match.sentence.token_stop))
 
 
-def inside_mention(view: View, index: int) -> bool:
-    """Whether a name mention runs on through the token ("агентство по делам молодёжи")."""
-    return any(m.type != "PER" and m.token_start < index < m.token_stop - 1
-               for m in view.doc.need("mentions"))
 
 
 def place_phrase(view: View, match: Match, start: int) -> list[int]:
@@ -187,13 +171,8 @@ def plausible_place(view: View, lex: Lexicon, item: Sequence[int]) -> bool:
         for m in view.doc.need("mentions") for k in item)
 
 
-def is_city(view: View, item: Sequence[int]) -> bool:
-    return any(m.type == "LOC" and m.token_start <= item[0] and item[-1] < m.token_stop
-               for m in view.doc.need("mentions"))
 
 
-def unique(values: Sequence[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(value for value in values if value))
 
 
 class EventsV1:
