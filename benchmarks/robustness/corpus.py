@@ -265,11 +265,12 @@ def make_links(corpus: Corpus, n: int) -> None:
         for path in (first, second, alone):
             corpus.add("symlink-loop", path, [path.stem])
         corpus.add("symlink-dangling", missing, [missing.stem])
-    for number in range(max(1, n // 10)):  # links to folders: not files, not followed
+    for number in range(max(1, n // 10)):  # links to folders: not followed, a row says so
         loop = corpus.folder / f"links-{number}"
         loop.mkdir()
-        (loop / "up").symlink_to("..", target_is_directory=True)
-        (loop / "self").symlink_to(".", target_is_directory=True)
+        for name, target in (("up", ".."), ("self", ".")):
+            (loop / name).symlink_to(target, target_is_directory=True)
+            corpus.add("folder-link", loop / name, [name])
         corpus.folder_links += 2
 
 

@@ -55,6 +55,7 @@ KINDS = {
     "no-permission": "a good text, chmod 000",
     "symlink-loop": "a link to itself, or two links to each other",
     "symlink-dangling": "a link to a missing file",
+    "folder-link": "a link to a folder (`up -> ..`, `self -> .`): not followed, its row says so",
     "csv-rows": "CSV rows: good, empty text cell, too many/few cells, repeated id, no id; "
                 "blank lines; a third end in an unclosed quote",
     "csv-no-text-column": "a CSV with id, body, title and no text column",

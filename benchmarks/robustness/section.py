@@ -161,8 +161,9 @@ def corpus_part(settings: Settings, plan: Plan, results: Results) -> list[str]:
                       for kind, (leaked, rows) in sorted(results.leaks.items())) or "no rows"
     return [
         f"Corpus: seed {SEED}, {results.files:,} entries in one folder "
-        f"({corpus.folder_links} of them links to folders, `up -> ..` and `self -> .`, which "
-        f"are not files), {len(corpus.expected):,} inputs, {good_count(results)} of them good "
+        f"({corpus.folder_links} of them links to folders, `up -> ..` and `self -> .`, each an "
+        f"input whose row says it is not followed), {len(corpus.expected):,} inputs, "
+        f"{good_count(results)} of them good "
         "documents. How inputs are counted: a file is one input, except a CSV or JSONL file, "
         "whose rows are each one input (blank lines are not rows); a table file with no row at "
         "all, and a CSV without a text column, count as one input (one `documents` row should "
