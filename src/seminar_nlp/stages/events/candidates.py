@@ -13,9 +13,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from ...records import Sentence
 from ..view import View
-from .dates import DateSpan, find_dates, parse_doc_date, resolve
+from .dates import find_dates, parse_doc_date, resolve
 from .names import Lexicon
 
 EVENT_VERBS_FRAME = 3  # tokens between a verb of holding and the noun it makes an event
@@ -141,11 +140,6 @@ def dates(view: View) -> list[DateCandidate]:
     return sorted(found, key=lambda c: (c.start, -c.stop))
 
 
-def date_span(candidate: DateCandidate) -> DateSpan | None:
-    return None if candidate.start < 0 else DateSpan(candidate.start, candidate.stop,
-                                                     (0, 0, None))
-
-
 # Titles
 
 
@@ -159,7 +153,3 @@ def titles(view: View) -> list[TitleCandidate]:
         found.append(TitleCandidate(opening, closing,
                                     view.doc.text[tokens[0].start:tokens[-1].stop], "quoted"))
     return found
-
-
-def sentences_of(view: View) -> tuple[Sentence, ...]:
-    return view.doc.need("sentences")
