@@ -36,6 +36,7 @@ from .readers import ReadOptions, iter_sources
 from .records import Doc
 from .tables import Tables
 from .tables.write import check_formats, table_files, write_streams
+from .version import __version__
 
 Progress = Callable[[Doc], None]
 Inputs = Iterable[str | os.PathLike[str]] | str | os.PathLike[str] | None
@@ -133,15 +134,9 @@ def _analyse_and_publish(folder: Path, inputs: Inputs, *, formats: Sequence[str]
         corpus = runner.call(resolve_corpus, store, filled.numbers)
         paths = publish(folder, lambda staging: write_streams(
             streams(store, filled.numbers, corpus.result), staging, formats=formats),
-            {"version": _version(), "inputs": describe_inputs(given)}, step=_fault_step)
+            {"version": __version__, "inputs": describe_inputs(given)}, step=_fault_step)
         store.remove()
         return summary, corpus.result(), paths
-
-
-def _version() -> str:
-    from .version import __version__
-
-    return __version__
 
 
 def _fault_step(name: str) -> None:
@@ -161,8 +156,6 @@ def _inputs(inputs: Inputs) -> list[str | os.PathLike[str]]:
 
 def _settings(inputs: list[str | os.PathLike[str]], options: ReadOptions, batch_size: int,
               pipeline: Pipeline | None) -> dict[str, Any]:
-    from .version import __version__
-
     stages = [stage.name for stage in (pipeline or Pipeline(batch_size=batch_size)).stages]
     return {"version": __version__, "inputs": describe_inputs(inputs),
             "text_column": options.text_column, "id_column": options.id_column,

@@ -73,6 +73,7 @@ class Chosen:
     event: Mention
     date: DateCandidate | None
     title: TitleCandidate | None
+    mentions: tuple[Mention, ...]  # every event mention of the report, in text order
 
 
 def choose(view: View, lex: Lexicon, fitted: dict[str, Model] | None = None) -> Chosen | None:
@@ -84,7 +85,8 @@ def choose(view: View, lex: Lexicon, fitted: dict[str, Model] | None = None) -> 
     mention = first_of_kind(view, event[0], [m for m, _ in choices])
     date = best(fitted["date"], date_choices(view, mention))
     title = best(fitted["title"], title_choices(view, lex, mention))
-    return Chosen(mention, None if date is None else date[0], None if title is None else title[0])
+    return Chosen(mention, None if date is None else date[0], None if title is None else title[0],
+                  tuple(m for m, _ in choices))
 
 
 def scored(model: Model, choices: Sequence[tuple[object, Features]]

@@ -22,7 +22,7 @@ from ...normal.forms import Normalizer
 from ...records import Doc, Event, Mention, Sentence
 from ...resources import Resources
 from ..view import View, make_view
-from .candidates import mentions
+from .candidates import Mention as EventMention
 from .card import choose
 from .names import (
     LIST_BREAKS,
@@ -154,6 +154,15 @@ def distinct(values: Sequence[str]) -> list[str]:
                                            or value == initials(other)) for other in values)]
 
 
+def same_events(view: View, match: Match, found: Sequence[EventMention]) -> Iterator[Match]:
+    """The other mentions of an event of the chosen event's type, in text order."""
+    sentences = view.doc.need("sentences")
+    for mention in found:
+        if mention.event_type == match.event_type and mention.start != match.start:
+            yield Match(mention.start, mention.stop, mention.event_type,
+                        sentences[mention.sentence])
+
+
 def unique(values: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(value for value in values if value))
 
@@ -191,7 +200,7 @@ class Events:
         return (Event(match.event_type, start, view.tokens[match.stop - 1].stop,
                       None if chosen.title is None else chosen.title.text,
                       None if date is None else date.date, None if date is None else date.date_end,
-                      self.place(view, match), organizers, partners),)
+                      self.place(view, match, chosen.mentions), organizers, partners),)
 
     def normal(self, view: View, item: Sequence[int], kind: str = "ORG") -> str:
         return self.normalizer.phrase([view.tokens[k] for k in item],
@@ -220,7 +229,7 @@ class Events:
             return False
         return not (len(item) == 1 and view.tokens[item[0]].form[:1].islower())
 
-    def place(self, view: View, match: Match) -> str | None:
+    def place(self, view: View, match: Match, found: Sequence[EventMention]) -> str | None:
         """The venue and the city of the event's sentence; what it lacks, from the next
         sentences that name an event of the same type ("В Казани открылся форум ... Форум
         проходит в МВЦ «Казань Экспо»" gives "МВЦ «Казань Экспо», Казань")."""
@@ -228,20 +237,13 @@ class Events:
             return ONLINE
         venues: list[str] = []
         cities: list[str] = []
-        for other in (match, *self.same_events(view, match)):
+        for other in (match, *same_events(view, match, found)):
             found_venues, found_cities = self.sentence_places(view, other)
             venues = venues or found_venues
             cities = cities or found_cities
             if venues and cities:
                 break
         return ", ".join(distinct(unique(venues + cities))) or None
-
-    def same_events(self, view: View, match: Match) -> Iterator[Match]:
-        sentences = view.doc.need("sentences")
-        for mention in mentions(view, self.lexicon):
-            if mention.event_type == match.event_type and mention.start != match.start:
-                yield Match(mention.start, mention.stop, mention.event_type,
-                            sentences[mention.sentence])
 
     def sentence_places(self, view: View, match: Match) -> tuple[list[str], list[str]]:
         """The venues and the cities one sentence gives the event."""
