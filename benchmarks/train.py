@@ -1,4 +1,6 @@
-"""Fit the shipped models: ``python -m benchmarks.train events [--data FILE]``.
+"""Fit the shipped models: ``python -m benchmarks.train events|quotes [--data FILE]``.
+
+quotes: the speaker scorer of the quotes stage (``train_quotes.py``).
 
 events: the event card's scorers (which mention is the reported event, which date its date,
 which «name» its title), logistic regressions on the development part of the golden reports
@@ -17,11 +19,12 @@ from pathlib import Path
 from typing import Any
 
 from .common import ROOT
+from .fitting import FOLDS, C, best_per_doc, fit, threshold
 from .reports import norm, read
+from .train_quotes import train_quotes
 
 EVENTS_WEIGHTS = ROOT / "src" / "seminar_nlp" / "stages" / "events" / "weights.json"
-FOLDS = 5
-C = 2.0  # chosen by the cross-validated scores on the development part (0.3, 0.5, 1, 2)
+QUOTES_WEIGHTS = ROOT / "src" / "seminar_nlp" / "stages" / "quotes" / "weights.json"
 
 
 def analysed(items: Sequence[dict[str, Any]]) -> list[Any]:
@@ -64,67 +67,6 @@ def rows(items: Sequence[dict[str, Any]], docs: Sequence[Any]) -> dict[str, list
     return found
 
 
-def fit(data: list[tuple]) -> tuple[dict[str, Any], list[float]]:
-    """A logistic regression on the rows, and each row's probability from the folds that
-    left its document out (for choosing thresholds and for the scores)."""
-    import numpy as np
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import GroupKFold
-
-    groups = np.array([row[0] for row in data])
-    labels = np.array([bool(row[2]) for row in data])
-    vectorizer = DictVectorizer(sort=True, sparse=False)
-    matrix = vectorizer.fit_transform([row[1] for row in data])
-
-    def model() -> LogisticRegression:
-        return LogisticRegression(C=C, class_weight="balanced", solver="liblinear",
-                                  random_state=0, max_iter=1000)
-
-    held = np.zeros(len(data))
-    for train, test in GroupKFold(n_splits=FOLDS).split(matrix, labels, groups):
-        if labels[train].any() and not labels[train].all():
-            held[test] = model().fit(matrix[train], labels[train]).predict_proba(
-                matrix[test])[:, 1]
-    final = model().fit(matrix, labels)
-    weights = {name: round(float(value), 6) for name, value in
-               zip(vectorizer.get_feature_names_out(), final.coef_[0], strict=True)
-               if abs(value) > 1e-9}
-    return {"bias": round(float(final.intercept_[0]), 6), "weights": weights}, held.tolist()
-
-
-def best_per_doc(data: list[tuple], held: list[float]) -> dict[int, tuple[float, bool]]:
-    """Each document's best held-out score and whether that candidate is right."""
-    found: dict[int, tuple[float, bool]] = {}
-    for (doc, _, label), score in zip(data, held, strict=True):
-        if doc not in found or score > found[doc][0]:
-            found[doc] = (score, bool(label))
-    return found
-
-
-def threshold(data: list[tuple], held: list[float], docs: int,
-              gold_has: dict[int, bool]) -> tuple[float, float]:
-    """The threshold on a document's best score that gets the most documents right (a right
-    candidate kept, or none kept where the gold has none), documents with and without a gold
-    value weighing alike as classes (balanced: the few reports of no event count as much as
-    the many of one); and the plain share right at that threshold."""
-    best = best_per_doc(data, held)
-    options = sorted({round(score, 4) for score, _ in best.values()} | {0.0, 1.01})
-    having = sum(gold_has.get(doc, False) for doc in range(docs))
-    weights = {True: 1 / max(having, 1), False: 1 / max(docs - having, 1)}
-    scored = []
-    for cut in options:
-        balanced = plain = 0.0
-        for doc in range(docs):
-            score, correct = best.get(doc, (0.0, False))
-            has = gold_has.get(doc, False)
-            right = correct if score >= cut else not has
-            balanced, plain = balanced + weights[has] * right, plain + right
-        scored.append((balanced, -cut, plain / docs))
-    _, cut, share = max(scored)
-    return -cut, share
-
-
 def train_events(data_file: Path) -> dict[str, Any]:
     items = read(data_file)
     docs = analysed(items)
@@ -160,19 +102,24 @@ def train_events(data_file: Path) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.train", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("model", choices=["events"])
+    parser.add_argument("model", choices=["events", "quotes"])
     parser.add_argument("--data", type=Path, default=ROOT / "tests" / "data" /
                         "events_golden.jsonl", help="golden reports to fit on (JSON lines)")
-    parser.add_argument("--out", type=Path, default=EVENTS_WEIGHTS)
+    parser.add_argument("--out", type=Path, help="where to write the weights (default: the "
+                        "package's weights.json of that stage)")
     args = parser.parse_args(argv)
     if "events_check" in str(args.data):
         parser.error("the check part is never fitted on")
-    fitted = train_events(args.data)
-    args.out.write_text(json.dumps(fitted, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
-                        encoding="utf-8")
-    print(f"wrote {args.out}", file=sys.stderr)
+    if args.model == "events":
+        fitted, out = train_events(args.data), EVENTS_WEIGHTS
+    else:
+        fitted, out = {"trained_on": args.data.name, **train_quotes(read(args.data))}, \
+            QUOTES_WEIGHTS
+    out = args.out or out
+    out.write_text(json.dumps(fitted, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+                   encoding="utf-8")
+    print(f"wrote {out}", file=sys.stderr)
     return 0
-
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -3,54 +3,16 @@ date is its date, which «name» its title.
 
 The weights are logistic regressions fitted by ``benchmarks/train.py events`` on the
 development part of the golden reports and shipped as ``weights.json`` (the model card is
-docs/models.md). Scoring is a dot product over the candidate's named features; no library is
-needed to apply them.
+docs/models.md); ``fitted.py`` applies them.
 """
 
 from __future__ import annotations
 
-import json
-import math
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from functools import cache
-from importlib import resources
-from typing import Any, TypeVar
+from ...fitted import Model, best, load
 
-T = TypeVar("T")
-WEIGHTS = "weights.json"
+__all__ = ["Model", "best", "models"]
 
 
-@dataclass(frozen=True, slots=True)
-class Model:
-    """One fitted logistic regression: bias, a weight per feature name, a threshold."""
-
-    bias: float
-    weights: Mapping[str, float]
-    threshold: float = 0.5
-
-    def score(self, features: Mapping[str, float]) -> float:
-        total = self.bias + sum(self.weights.get(name, 0.0) * value
-                                for name, value in features.items())
-        return 1.0 / (1.0 + math.exp(-max(min(total, 50.0), -50.0)))
-
-    @classmethod
-    def of(cls, data: Mapping[str, Any]) -> Model:
-        return cls(float(data["bias"]), dict(data["weights"]), float(data.get("threshold", .5)))
-
-
-@cache
 def models() -> dict[str, Model]:
     """The shipped models by field ("event", "date", "title")."""
-    text = (resources.files("seminar_nlp.stages.events") / WEIGHTS).read_text(encoding="utf-8")
-    return {name: Model.of(data) for name, data in json.loads(text)["models"].items()}
-
-
-def best(model: Model, candidates: Sequence[tuple[T, Mapping[str, float]]]
-         ) -> tuple[T, float] | None:
-    """The candidate with the highest score, if that score reaches the threshold."""
-    scored = [(model.score(features), index) for index, (_, features) in enumerate(candidates)]
-    if not scored:
-        return None
-    score, index = max(scored, key=lambda pair: (pair[0], -pair[1]))
-    return (candidates[index][0], score) if score >= model.threshold else None
+    return load("seminar_nlp.stages.events")

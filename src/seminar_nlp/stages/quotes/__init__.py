@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ...fitted import Model, load
 from ...records import Doc, Quote
 from ...resources import Resources
 from ..view import make_view
@@ -29,16 +30,18 @@ from .indirect import find_indirect
 from .speakers import outside, speaker
 
 
-def doc_quotes(doc: Doc) -> tuple[Quote, ...]:
+def doc_quotes(doc: Doc, model: Model | None = None) -> tuple[Quote, ...]:
+    """The document's quotes; the speaker chosen by ``model`` (the rules' choice without)."""
     view = make_view(doc, straight=True)
     speeches = find_speech(view)
     persons = outside(((index, m) for index, m in enumerate(doc.need("mentions"))
                        if m.type == "PER"), speeches)
     direct = [Quote(view.tokens[s.first].start, view.tokens[s.last - 1].stop,
-                    speaker(view, persons, s)) for s in speeches]
+                    speaker(view, persons, s, model)) for s in speeches]
     taken = [(s.first, s.last) for s in speeches]
     indirect = [Quote(view.tokens[s.first].start, view.tokens[s.last - 1].stop,
-                      speaker(view, persons, s), "indirect") for s in find_indirect(view, taken)]
+                      speaker(view, persons, s, model), "indirect")
+                for s in find_indirect(view, taken)]
     return tuple(sorted(direct + indirect, key=lambda quote: quote.start))
 
 
@@ -47,8 +50,10 @@ class Quotes:
     needs: tuple[str, ...] = ("sentences", "tokens", "tags", "lemmas", "mentions", "normals")
     provides: tuple[str, ...] = ("quotes",)
 
-    def __init__(self, resources: Resources) -> None:
+    def __init__(self, resources: Resources, *, fitted: bool = True) -> None:
         self.resources = resources
+        self.fitted = fitted  # False: the speaker rules alone (the benchmark's baseline)
 
     def __call__(self, docs: Sequence[Doc]) -> list[Doc]:
-        return [replace(doc, quotes=doc_quotes(doc)) for doc in docs]
+        model = load("seminar_nlp.stages.quotes")["speaker"] if self.fitted else None
+        return [replace(doc, quotes=doc_quotes(doc, model)) for doc in docs]

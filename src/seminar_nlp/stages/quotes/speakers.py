@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ...fitted import Model, best
 from ...records import Mention
 from ..view import View
+from .attribution import candidate_features, mention_gender, window
 from .cues import (
     POSSESSIVE,
     PRONOUNS,
@@ -19,14 +21,6 @@ from .cues import (
 from .direct import Kind, Speech
 
 # Who said it
-
-
-def mention_gender(view: View, mention: Mention) -> str | None:
-    genders = [view.tags[index].feats.get("Gender")
-               for index in range(mention.token_start, mention.token_stop)
-               if view.tags[index].pos == "PROPN"]
-    masc, fem = genders.count("Masc"), genders.count("Fem")
-    return "Masc" if masc > fem else "Fem" if fem > masc else None
 
 
 def role_near(view: View, mention: Mention, role: str, persons: Sequence[Mention]) -> bool:
@@ -63,6 +57,7 @@ class Subject:
     gender: str | None = None
     anonymous: bool = False  # the speaker is not one person the text names ("сообщили")
     speaks: bool = False  # the clause has a speech verb
+    kind: str = "bare"  # what names the speaker: named, pronoun, owner, role or bare
 
 
 def first_index(view: View, start: int, stop: int, pos: frozenset[str],
@@ -84,21 +79,23 @@ def clause_subject(view: View, persons: Sequence[tuple[int, Mention]], start: in
     if named and (pronoun is None or named[0][1].token_start < pronoun):
         if kind == "after" and complements_role(view, named[0][1]):
             return Subject(anonymous=True, speaks=True)  # "— сообщил представитель Обамы"
-        return Subject(person=named[0 if kind == "after" else -1][0], speaks=True)
+        return Subject(person=named[0 if kind == "after" else -1][0], speaks=True,
+                       kind="named")
     verb = first_index(view, start, stop, frozenset({"VERB", "AUX"}), speech_verbs())
     feats = view.tags[verb].feats if verb is not None else {}
     speaks = verb is not None or speech_cues().within(view, start, stop)
     if pronoun is not None:
         gender = view.tags[pronoun].feats.get("Gender") or feats.get("Gender")
-        return Subject(gender=gender, speaks=speaks)
+        return Subject(gender=gender, speaks=speaks, kind="pronoun")
     owner = next((POSSESSIVE[view.words[k]] for k in range(start + 1, stop)
                   if view.words[k] in POSSESSIVE and view.words[k - 1] == "по"), None)
     if owner is not None:  # "По её словам, «...»": the last woman named before
-        return Subject(gender=owner, speaks=True)
+        return Subject(gender=owner, speaks=True, kind="owner")
     role = source_noun(view, start, stop)
     number = feats.get("Number") or (view.tags[role].feats.get("Number") if role else None)
     return Subject(role=None if role is None else view.lemmas[role],
-                   gender=feats.get("Gender"), anonymous=number == "Plur", speaks=speaks)
+                   gender=feats.get("Gender"), anonymous=number == "Plur", speaks=speaks,
+                   kind="bare" if role is None else "role")
 
 
 def complements_role(view: View, mention: Mention) -> bool:
@@ -121,14 +118,29 @@ def source_noun(view: View, start: int, stop: int) -> int | None:
     return None
 
 
-def speaker(view: View, persons: Sequence[tuple[int, Mention]], speech: Speech) -> int | None:
+def speaker(view: View, persons: Sequence[tuple[int, Mention]], speech: Speech,
+            model: Model | None = None) -> int | None:
+    """The speaker's mention: with a model, the best-scored candidate (``attribution.py``);
+    without, the rules' choice (the clause's person, else the antecedent)."""
     subject = clause_subject(view, persons, *speech.clause, speech.kind)
+    if subject.anonymous or (subject.person is None and not subject.speaks):
+        return None
+    if model is not None:
+        found = best(model, candidates(view, persons, speech, subject))
+        return None if found is None else found[0]
     if subject.person is not None:
         return subject.person
-    if not subject.speaks or subject.anonymous:
-        return None
     before = speech.first if speech.kind == "after" else speech.clause[1]
     return antecedent(view, persons, before, subject.role, subject.gender)
+
+
+def candidates(view: View, persons: Sequence[tuple[int, Mention]], speech: Speech,
+               subject: Subject) -> list[tuple[int, dict[str, float]]]:
+    """The people who may have said it, each with its features."""
+    chosen = window(view, persons, speech)
+    return [(index, candidate_features(view, speech, chosen, mention, subject.kind,
+                                       subject.gender, subject.role))
+            for index, mention in chosen]
 
 
 def outside(persons: Iterable[tuple[int, Mention]], speeches: Sequence[Speech]

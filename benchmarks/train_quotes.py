@@ -1,0 +1,92 @@
+"""The speaker scorer of the quotes stage (``python -m benchmarks.train quotes``): each person
+named near a quote of the development golden reports is a candidate, labelled right when its
+entity's canonical name is the gold speaker; a logistic regression over the features of
+``stages/quotes/attribution.py``, its threshold chosen on held-out folds (a quote whose best
+candidate scores below it gets no speaker). Never the check part."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from .fitting import FOLDS, C, best_per_doc, fit, threshold
+from .reports import norm
+
+
+def quote_docs(items: Sequence[dict[str, Any]]) -> list[tuple[Any, dict[int, str | None]]]:
+    """Each report as the quotes stage sees it (a Doc through normal forms), with each
+    person mention's canonical name (the report analysed as a corpus of its own, as the
+    Quotes benchmark scores it)."""
+    import seminar_nlp
+    from seminar_nlp.pipeline import Pipeline, default_stages
+    from seminar_nlp.records import Doc, Source
+    from seminar_nlp.resources import shared
+    from seminar_nlp.stages.quotes import Quotes
+
+    stages = [stage for stage in default_stages(shared())
+              if stage.name in ("segment", "morph", "lemma", "ner", "normal")]
+    # entities depend neither on the speaker model (which may not exist yet: quotes by
+    # rules) nor on the themes
+    full = seminar_nlp.Pipeline([Quotes(shared(), fitted=False) if stage.name == "quotes"
+                                 else stage for stage in default_stages(shared())
+                                 if stage.name != "themes"])
+    partial = Pipeline(stages)
+    found = []
+    for item in items:
+        tables = seminar_nlp.analyze([item["text"]], pipeline=full)
+        names = tables.entities.set_index("entity_id")["name"]
+        mentions = tables.mentions
+        canonical = {int(row.mention_id): str(names[row.entity_id])
+                     for row in mentions.itertuples() if row.type == "PER"}
+        doc = partial.run_batch([Doc(Source(item["id"], "<text>", item["text"]))])[0]
+        found.append((doc, canonical))
+    return found
+
+
+def quote_rows(items: Sequence[dict[str, Any]]) -> tuple[list[tuple], dict[int, bool]]:
+    """(quote number, features, label) per candidate of each quote the stage finds and the
+    gold lists (matched by text), and whether each such quote has a gold speaker."""
+    from seminar_nlp.stages.quotes.direct import find_speech
+    from seminar_nlp.stages.quotes.indirect import find_indirect
+    from seminar_nlp.stages.quotes.speakers import candidates, clause_subject, outside
+    from seminar_nlp.stages.view import make_view
+
+    data: list[tuple] = []
+    has: dict[int, bool] = {}
+    number = 0
+    for item, (doc, canonical) in zip(items, quote_docs(items), strict=True):
+        view = make_view(doc, straight=True)
+        speeches = find_speech(view)
+        speeches += list(find_indirect(view, [(s.first, s.last) for s in speeches]))
+        persons = outside(((i, m) for i, m in enumerate(doc.need("mentions"))
+                           if m.type == "PER"), speeches)
+        gold = {norm(q["text"]): norm(q["speaker"]) for q in item["quotes"]}
+        for speech in speeches:
+            text = doc.text[view.tokens[speech.first].start:view.tokens[speech.last - 1].stop]
+            if norm(text) not in gold:
+                continue
+            want = gold[norm(text)]
+            subject = clause_subject(view, persons, *speech.clause, speech.kind)
+            if subject.anonymous or (subject.person is None and not subject.speaks):
+                continue  # the rules give no speaker before any candidate is scored
+            has[number] = want is not None
+            data += [(number, features, norm(canonical.get(index)) == want)
+                     for index, features in candidates(view, persons, speech, subject)]
+            number += 1
+    return data, has
+
+
+def train_quotes(items: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    data, has = quote_rows(items)
+    model, held = fit(data)
+    quotes = len(has)
+    cut, share = threshold(data, held, quotes, has)
+    model["threshold"] = round(cut, 4)
+    best = best_per_doc(data, held)
+    reachable = sum(any(row[2] for row in data if row[0] == n) for n in has)
+    report = {"quotes": quotes, "candidates": len(data), "gold speaker among candidates":
+              reachable, "held_out_right": round(share, 3), "threshold": round(cut, 4),
+              "held_out_best_right": sum(ok for _, ok in best.values())}
+    print(report, file=sys.stderr)
+    return {"folds": FOLDS, "C": C, "cross_validated": report, "models": {"speaker": model}}

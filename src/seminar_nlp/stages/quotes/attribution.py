@@ -1,0 +1,115 @@
+"""Attribution by candidates and a fitted choice: every person named near a quote is a
+candidate speaker, described by features; ``weights.json`` (fitted by ``benchmarks/train.py
+quotes`` on the development part of the golden reports) weighs them.
+
+The candidates are the people named in the attribution clause and in the sentences before
+the quote (up to ``SENTENCES_BEFORE``), outside any quote. The features say where a
+candidate stands (in the clause, first or last there, how many sentences and other people
+lie between it and the quote, before or after it), how it agrees with the clause (the
+gender of its verb or pronoun, the role noun it uses: "— пояснил ректор"), and how it
+stands in its own sentence (nominative, a genitive after a noun as in "представитель
+Обамы", a speech verb or a colon there). The clause's kind (a named person, a pronoun,
+a role noun, "по его словам", none) prefixes the features that depend on it, so one model
+learns each kind's habits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ...records import Mention
+from ...vocab import is_head
+from ..view import View
+from .cues import speech_cues, speech_verbs
+from .direct import Speech
+
+SENTENCES_BEFORE = 3
+Features = dict[str, float]
+
+
+def clause_kind(named: bool, pronoun: bool, owner: bool, role: bool) -> str:
+    return ("named" if named else "pronoun" if pronoun else "owner" if owner
+            else "role" if role else "bare")
+
+
+def window_start(view: View, speech: Speech) -> int:
+    """The first token of the sentences a speaker may be named in before the quote."""
+    anchor = min(speech.first, speech.clause[0])
+    sent = view.tokens[anchor].sent
+    first = max(0, sent - SENTENCES_BEFORE)
+    return int(view.doc.need("sentences")[first].token_start)
+
+
+def window(view: View, persons: Sequence[tuple[int, Mention]], speech: Speech
+           ) -> list[tuple[int, Mention]]:
+    start, stop = window_start(view, speech), max(speech.clause[1], speech.first)
+    return [(index, m) for index, m in persons if start <= m.token_start < stop]
+
+
+def mention_gender(view: View, mention: Mention) -> str | None:
+    genders = [view.tags[index].feats.get("Gender")
+               for index in range(mention.token_start, mention.token_stop)
+               if view.tags[index].pos == "PROPN"]
+    masc, fem = genders.count("Masc"), genders.count("Fem")
+    return "Masc" if masc > fem else "Fem" if fem > masc else None
+
+
+def own_sentence(view: View, mention: Mention) -> Features:
+    """How the candidate stands in its own sentence."""
+    start, stop = view.sentence_start(mention.token_start), view.sentence_stop(
+        mention.token_start)
+    before = mention.token_start - 1
+    last = view.tags[mention.token_stop - 1].feats
+    heads = [k for k in range(max(start, before - 3), mention.token_start)
+             if is_head(view.lemmas[k], view.words[k])]
+    return {
+        "nominative": float(last.get("Case") == "Nom"),
+        "genitive_of_noun": float(last.get("Case") == "Gen" and before >= start
+                                  and view.tags[before].pos == "NOUN"),
+        "dative": float(last.get("Case") == "Dat"),
+        "position_before": float(bool(heads)),
+        "speech_in_sentence": float(any(view.lemmas[k] in speech_verbs()
+                                        for k in range(start, stop))
+                                    or speech_cues().within(view, start, stop)),
+        "colon_in_sentence": float(":" in view.words[start:stop]),
+    }
+
+
+def candidate_features(view: View, speech: Speech, chosen: Sequence[tuple[int, Mention]],
+                       mention: Mention, kind: str, want_gender: str | None,
+                       role: str | None) -> Features:
+    clause_start, clause_stop = speech.clause
+    in_clause = [m for _, m in chosen if clause_start <= m.token_start < clause_stop]
+    before = [m for _, m in chosen if m.token_stop <= speech.first]
+    here = clause_start <= mention.token_start < clause_stop
+    sentences = max(0, view.tokens[speech.first].sent - view.tokens[mention.token_start].sent)
+    between = sum(m.token_start > mention.token_start for m in before) if \
+        mention.token_stop <= speech.first else 0
+    found = mention_gender(view, mention)
+    features: Features = {
+        "bias_candidate": 1.0,
+        "in_clause": float(here),
+        "clause_first": float(here and in_clause[0] is mention),
+        "clause_last": float(here and in_clause[-1] is mention),
+        "after_quote": float(mention.token_start >= speech.first),
+        "last_before": float(bool(before) and before[-1] is mention),
+        f"sentences_{min(sentences, 3)}": 1.0,
+        f"between_{min(between, 2)}": 1.0,
+        "dash_line": float(view.words[speech.first - 1] in {"—", "–", "-"}
+                           if speech.first > 0 else False),
+        "speech_after": float(speech.kind == "after"),
+    }
+    features.update(own_sentence(view, mention))
+    if want_gender is not None and found is not None:
+        features["gender_match" if found == want_gender else "gender_clash"] = 1.0
+    if role is not None and role in view.lemmas[max(0, mention.token_start - 10):
+                                                mention.token_stop + 8]:
+        features["role_near"] = 1.0
+    return {**features, **{f"{kind}:{name}": value for name, value in features.items()
+                           if name in KIND_SPECIFIC}}
+
+
+KIND_SPECIFIC = frozenset({"in_clause", "clause_first", "clause_last", "last_before",
+                           "sentences_0", "sentences_1", "sentences_2", "sentences_3",
+                           "between_0", "between_1", "between_2", "after_quote",
+                           "gender_match", "gender_clash", "role_near", "nominative"})
