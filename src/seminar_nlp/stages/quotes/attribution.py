@@ -2,8 +2,9 @@
 candidate speaker, described by features; ``weights.json`` (fitted by ``benchmarks/train.py
 quotes`` on the development part of the golden reports) weighs them.
 
-The candidates are the people named in the attribution clause and in the sentences before
-the quote (up to ``SENTENCES_BEFORE``), outside any quote. The features say where a
+The candidates are the people named before the quote or in its attribution clause,
+outside any quote, but for those of the other gender when the clause gives one ("— добавила
+она"). The features say where a
 candidate stands (in the clause, first or last there, how many sentences and other people
 lie between it and the quote, before or after it), how it agrees with the clause (the
 gender of its verb or pronoun, the role noun it uses: "— пояснил ректор"), and how it
@@ -15,15 +16,16 @@ learns each kind's habits.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from ...records import Mention
 from ...vocab import is_head
 from ..view import View
-from .cues import speech_cues, speech_verbs
+from .cues import ROLE_WINDOW_AFTER, ROLE_WINDOW_BEFORE, speech_cues, speech_verbs
 from .direct import Speech
 
-SENTENCES_BEFORE = 3
+SENTENCES_NEAR = 3  # sentences between a candidate and the quote, 3 for 3 or more
 Features = dict[str, float]
 
 
@@ -32,18 +34,23 @@ def clause_kind(named: bool, pronoun: bool, owner: bool, role: bool) -> str:
             else "role" if role else "bare")
 
 
-def window_start(view: View, speech: Speech) -> int:
-    """The first token of the sentences a speaker may be named in before the quote."""
-    anchor = min(speech.first, speech.clause[0])
-    sent = view.tokens[anchor].sent
-    first = max(0, sent - SENTENCES_BEFORE)
-    return int(view.doc.need("sentences")[first].token_start)
-
-
 def window(view: View, persons: Sequence[tuple[int, Mention]], speech: Speech
            ) -> list[tuple[int, Mention]]:
-    start, stop = window_start(view, speech), max(speech.clause[1], speech.first)
-    return [(index, m) for index, m in persons if start <= m.token_start < stop]
+    """Everyone named before the quote or in its attribution clause."""
+    stop = max(speech.clause[1], speech.first)
+    return [(index, m) for index, m in persons if m.token_start < stop]
+
+
+def role_near(view: View, mention: Mention, role: str, persons: Sequence[Mention]) -> bool:
+    """Whether the role word (or a name) is part of or next to the mention in its sentence."""
+    sent_start, sent_stop = view.sentence_start(mention.token_start), view.sentence_stop(
+        mention.token_start)
+    low = max(sent_start, mention.token_start - ROLE_WINDOW_BEFORE,
+              *(p.token_stop for p in persons if p.token_stop <= mention.token_start))
+    high = min(sent_stop, mention.token_stop + ROLE_WINDOW_AFTER)
+    return role in view.lemmas[low:high]
+
+
 
 
 def mention_gender(view: View, mention: Mention) -> str | None:
@@ -93,7 +100,8 @@ def candidate_features(view: View, speech: Speech, chosen: Sequence[tuple[int, M
         "clause_last": float(here and in_clause[-1] is mention),
         "after_quote": float(mention.token_start >= speech.first),
         "last_before": float(bool(before) and before[-1] is mention),
-        f"sentences_{min(sentences, 3)}": 1.0,
+        f"sentences_{min(sentences, SENTENCES_NEAR)}": 1.0,
+        "sentences_log": math.log1p(sentences),
         f"between_{min(between, 2)}": 1.0,
         "dash_line": float(view.words[speech.first - 1] in {"—", "–", "-"}
                            if speech.first > 0 else False),
@@ -102,8 +110,7 @@ def candidate_features(view: View, speech: Speech, chosen: Sequence[tuple[int, M
     features.update(own_sentence(view, mention))
     if want_gender is not None and found is not None:
         features["gender_match" if found == want_gender else "gender_clash"] = 1.0
-    if role is not None and role in view.lemmas[max(0, mention.token_start - 10):
-                                                mention.token_stop + 8]:
+    if role is not None and role_near(view, mention, role, [m for _, m in chosen]):
         features["role_near"] = 1.0
     return {**features, **{f"{kind}:{name}": value for name, value in features.items()
                            if name in KIND_SPECIFIC}}

@@ -9,28 +9,11 @@ from dataclasses import dataclass
 from ...fitted import Model, best
 from ...records import Mention
 from ..view import View
-from .attribution import candidate_features, mention_gender, window
-from .cues import (
-    POSSESSIVE,
-    PRONOUNS,
-    ROLE_WINDOW_AFTER,
-    ROLE_WINDOW_BEFORE,
-    speech_cues,
-    speech_verbs,
-)
+from .attribution import candidate_features, mention_gender, role_near, window
+from .cues import POSSESSIVE, PRONOUNS, speech_cues, speech_verbs
 from .direct import Kind, Speech
 
 # Who said it
-
-
-def role_near(view: View, mention: Mention, role: str, persons: Sequence[Mention]) -> bool:
-    """Whether the role word (or a name) is part of or next to the mention in its sentence."""
-    sent_start, sent_stop = view.sentence_start(mention.token_start), view.sentence_stop(
-        mention.token_start)
-    low = max(sent_start, mention.token_start - ROLE_WINDOW_BEFORE,
-              *(p.token_stop for p in persons if p.token_stop <= mention.token_start))
-    high = min(sent_stop, mention.token_stop + ROLE_WINDOW_AFTER)
-    return role in view.lemmas[low:high]
 
 
 def antecedent(view: View, persons: Sequence[tuple[int, Mention]], before: int,
@@ -138,6 +121,9 @@ def candidates(view: View, persons: Sequence[tuple[int, Mention]], speech: Speec
                subject: Subject) -> list[tuple[int, dict[str, float]]]:
     """The people who may have said it, each with its features."""
     chosen = window(view, persons, speech)
+    if subject.gender is not None:  # "— добавила она" is no man's
+        chosen = [(index, m) for index, m in chosen
+                  if mention_gender(view, m) in (None, subject.gender)]
     return [(index, candidate_features(view, speech, chosen, mention, subject.kind,
                                        subject.gender, subject.role))
             for index, mention in chosen]
