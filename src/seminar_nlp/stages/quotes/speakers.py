@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ...fitted import Model, best
 from ...records import Mention
 from ..view import View
-from .attribution import candidate_features, mention_gender, role_near, window
+from .attribution import People, candidate_features, mention_gender, role_near, window
 from .cues import POSSESSIVE, PRONOUNS, speech_cues, speech_verbs
 from .direct import Kind, Speech
 
@@ -37,6 +37,7 @@ class Subject:
 
     person: int | None = None  # a named person (index into mentions)
     role: str | None = None  # a role noun or a bare surname
+    complement: str | None = None  # the genitive noun after it ("заместитель министра")
     gender: str | None = None
     anonymous: bool = False  # the speaker is not one person the text names ("сообщили")
     speaks: bool = False  # the clause has a speech verb
@@ -77,8 +78,18 @@ def clause_subject(view: View, persons: Sequence[tuple[int, Mention]], start: in
     role = source_noun(view, start, stop)
     number = feats.get("Number") or (view.tags[role].feats.get("Number") if role else None)
     return Subject(role=None if role is None else view.lemmas[role],
+                   complement=None if role is None else complement(view, role, stop),
                    gender=feats.get("Gender"), anonymous=number == "Plur", speaks=speaks,
                    kind="bare" if role is None else "role")
+
+
+def complement(view: View, role: int, stop: int) -> str | None:
+    """The lemma of a genitive noun right after the role noun, if any."""
+    after = role + 1
+    if after < stop and view.tags[after].pos == "NOUN" and \
+            view.tags[after].feats.get("Case") == "Gen":
+        return view.lemmas[after]
+    return None
 
 
 def complements_role(view: View, mention: Mention) -> bool:
@@ -119,13 +130,22 @@ def speaker(view: View, persons: Sequence[tuple[int, Mention]], speech: Speech,
 
 def candidates(view: View, persons: Sequence[tuple[int, Mention]], speech: Speech,
                subject: Subject) -> list[tuple[int, dict[str, float]]]:
-    """The people who may have said it, each with its features."""
-    chosen = window(view, persons, speech)
-    if subject.gender is not None:  # "— добавила она" is no man's
+    """The people who may have said it, each with its features: those named before the
+    quote or in its clause, but for one of the other gender than the clause's verb or
+    pronoun ("— добавила она") and, when the clause names a role, one never given it
+    ("— добавила заместитель министра")."""
+    chosen, people = window(view, persons, speech), People.of(view, persons)
+    if subject.gender is not None:
         chosen = [(index, m) for index, m in chosen
-                  if mention_gender(view, m) in (None, subject.gender)]
-    return [(index, candidate_features(view, speech, chosen, mention, subject.kind,
-                                       subject.gender, subject.role))
+                  if people.genders.get(index) in (None, subject.gender)]
+    holders = set() if subject.role is None else (
+        subject.complement is not None
+        and people.holders(view, chosen, (subject.role, subject.complement))
+        or people.holders(view, chosen, (subject.role,)))
+    if holders:
+        chosen = [(index, m) for index, m in chosen if index in holders]
+    return [(index, candidate_features(view, speech, chosen, people, index, mention,
+                                       subject.kind, subject.gender, index in holders))
             for index, mention in chosen]
 
 
