@@ -78,6 +78,50 @@ def online(view: View, lex: Lexicon, match: Match) -> bool:
         for k in range(match.sentence.token_start, match.sentence.token_stop))
 
 
+# Held online, said of the event in a sentence of its own: "Он прошёл полностью в
+# онлайн-формате", "Олимпиада прошла в онлайн-формате", "Акция проводилась онлайн".
+HOLDING = frozenset({"пройти", "проходить", "состояться", "провести", "проводиться",
+                     "проводить", "организовать"})
+
+
+def held_online(view: View, lex: Lexicon, sentence: Sentence) -> bool:
+    """Whether a sentence says, outside quotes, that something was held online."""
+    cues, span = lex.words["online"], range(sentence.token_start, sentence.token_stop)
+    return any(view.lemmas[k] in HOLDING and view.depth[k] == 0 for k in span) and any(
+        (view.lemmas[k] in cues or view.words[k] in cues) and view.depth[k] == 0
+        for k in span)
+
+
+# A venue as the subject of "площадкой ... стал(а)" or of "принимает": "Площадкой
+# фестиваля стал Калининградский зоопарк", "площадкой для концерта стал Большой зал
+# филармонии", "Соревнования принимает спортивный комплекс «Энергия»".
+HOST_VERBS = frozenset({"стать", "принимать", "принять"})
+
+
+def host_items(view: View, lex: Lexicon, match: Match) -> Iterator[list[int]]:
+    span = range(match.sentence.token_start, match.sentence.token_stop)
+    platform = any(view.lemmas[k] == "площадка" and view.tags[k].feats.get("Case") == "Ins"
+                   for k in span)
+    for k in span:
+        if view.lemmas[k] in HOST_VERBS and view.depth[k] == 0 and view.tags[k].pos in (
+                "VERB", "AUX") and (platform or view.lemmas[k] != "стать"):
+            phrase = place_phrase(view, match, k + 1)
+            yield from (item for item in split_items(view, lex, phrase)
+                        if plausible_place(view, lex, item))
+            return
+
+
+def held_after(view: View, lex: Lexicon, match: Match) -> bool:
+    """The sentence after the event's, when it opens with a pronoun: "Он прошёл в
+    онлайн-формате"."""
+    sentences = view.doc.need("sentences")
+    number = view.tokens[match.sentence.token_start].sent + 1
+    if number >= len(sentences):
+        return False
+    after = sentences[number]
+    return view.tags[after.token_start].pos == "PRON" and held_online(view, lex, after)
+
+
 def inside_mention(view: View, index: int) -> bool:
     """Whether a name mention runs on through the token ("агентство по делам молодёжи")."""
     return any(m.type != "PER" and m.token_start < index < m.token_stop - 1
@@ -124,21 +168,6 @@ def plausible_place(view: View, lex: Lexicon, item: Sequence[int]) -> bool:
 def is_city(view: View, item: Sequence[int]) -> bool:
     return any(m.type == "LOC" and m.token_start <= item[0] and item[-1] < m.token_stop
                for m in view.doc.need("mentions"))
-
-
-# Rooms of a building: the venue is the building ("в большом зале Дома Правительства",
-# "в актовом зале университета", "в конференц-зале библиотеки").
-ROOMS = frozenset({"зал", "конференц-зал", "аудитория", "холл", "фойе", "кабинет",
-                   "актовый", "зал-трансформер"})
-
-
-def without_room(view: View, item: list[int]) -> list[int]:
-    head = next((i for i, k in enumerate(item) if view.tags[k].pos in ("NOUN", "PROPN")), None)
-    if head is None or view.lemmas[item[head]] not in ROOMS:
-        return item
-    rest = item[head + 1:]
-    return rest if rest and view.tags[rest[0]].feats.get("Case") == "Gen" or \
-        rest and view.tags[rest[0]].pos == "ADJ" else item
 
 
 def initials(text: str) -> str:
@@ -233,7 +262,9 @@ class Events:
         """The venue and the city of the event's sentence; what it lacks, from the next
         sentences that name an event of the same type ("В Казани открылся форум ... Форум
         проходит в МВЦ «Казань Экспо»" gives "МВЦ «Казань Экспо», Казань")."""
-        if online(view, self.lexicon, match):
+        if online(view, self.lexicon, match) or any(
+                held_online(view, self.lexicon, m.sentence) for m in same_events(
+                    view, match, found)) or held_after(view, self.lexicon, match):
             return ONLINE
         venues: list[str] = []
         cities: list[str] = []
@@ -248,8 +279,9 @@ class Events:
     def sentence_places(self, view: View, match: Match) -> tuple[list[str], list[str]]:
         """The venues and the cities one sentence gives the event."""
         venues, cities = [], []
-        for item in place_items(view, self.lexicon, match):
-            item = without_room(view, last_line(view, item))
+        hosts = list(host_items(view, self.lexicon, match))  # then no "в ..." is a venue
+        for item in hosts or place_items(view, self.lexicon, match):
+            item = last_line(view, item)
             if is_city(view, item):
                 cities.append(self.normal(view, item, "LOC"))
             else:
