@@ -28,6 +28,7 @@ from .names import (
     LIST_BREAKS,
     Lexicon,
     first_noun,
+    institution,
     is_stop,
     last_line,
     load_lexicon,
@@ -120,6 +121,18 @@ def held_after(view: View, lex: Lexicon, match: Match) -> bool:
         return False
     after = sentences[number]
     return view.tags[after.token_start].pos == "PRON" and held_online(view, lex, after)
+
+
+def referent(view: View, index: int) -> str | None:
+    """The institution a lone noun refers back to: the last organisation or place named
+    before it with that noun ("галереей" of "в Пермской государственной художественной
+    галерее"), in its normal form."""
+    lemma = view.lemmas[index]
+    named = [(m, normal) for m, normal in zip(view.doc.need("mentions"),
+                                               view.doc.need("normals"), strict=True)
+             if m.type != "PER" and m.token_stop <= index and
+             lemma in view.lemmas[m.token_start:m.token_stop]]
+    return named[-1][1].text if named else None
 
 
 def inside_mention(view: View, index: int) -> bool:
@@ -243,7 +256,11 @@ class Events:
         found: dict[str, list[str]] = {"organizer": [], "partner": []}
         for sentence in view.doc.need("sentences"):  # anywhere in the report
             for role, item in sentence_roles(view, self.lexicon, refs, sentence):
-                if self.organisation(view, item, people):
+                if len(item) == 1 and institution(view, item[0]):
+                    named = referent(view, item[0])
+                    if named is not None:
+                        found[role].append(named)
+                elif self.organisation(view, item, people):
                     found[role].append(self.normal(view, item))
         return unique(found["organizer"]), unique(found["partner"])
 

@@ -20,7 +20,7 @@ from ...vocab import DASHES, event_types, fold, org_heads
 from ..view import Phrases, View
 from .dates import find_dates
 
-MAX_OBJECT_GAP = 6  # words between "провёл" and the event ("провёл 18 марта в Казани семинар")
+MAX_OBJECT_GAP = 8  # words between "провёл" and the event ("провёл 18 марта в Казани семинар")
 MAX_ROLE_GAP = 3  # words between "организатором" and "выступил" ("организатором семинара")
 LIST_BREAKS = frozenset({";", ":", "—", "–"})
 LIST_ENDS = ("partner_prep", "co_organizer", "list_stop", "organizer_noun", "partner_noun")
@@ -211,19 +211,46 @@ def verb_names(view: View, lex: Lexicon, refs: frozenset[str], index: int,
         before = neighbour(view, before, -1, *sentence)
     if object_ahead(view, refs, index, sentence[1], dates):
         start = index
-        while start > sentence[0] and view.words[start - 1] != ",":
-            start -= 1
-        while start < index and not starts_name(view, lex, [start]):
-            start += 1  # "18 марта Фонд X провёл семинар": the names start at "Фонд"
+        while start > sentence[0] and view.words[start - 1] != "," and \
+                view.paragraphs[start - 1] == view.paragraphs[index]:
+            start -= 1  # back to a comma, or the line (a headline glued to the sentence)
+        while start < index and (view.tags[start].pos == "ADV"
+                                 or not starts_name(view, lex, [start])):
+            start += 1  # "18 марта Фонд X провёл семинар", "Вчера фонд X провёл ..."
         end = index
         while end > start and end - 1 in dates:
             end -= 1  # "Фонд X 18 марта провёл семинар"
-        return name_list(view, lex, start, end)[0], index + 1
+        return subjects(view, lex, start, end), index + 1
+    if before is not None and institution(view, before) and view.tags[before].feats.get(
+            "Case") == "Nom":  # "Встречу больница провела совместно с ...": the subject
+        first = neighbour(view, before, -1, *sentence)
+        if first is not None and refers_to_event(view, refs, first):
+            return [[before]], index + 1
     if before is not None and view.words[before] == ",":  # "<event> «...», организованная X"
         before = neighbour(view, before, -1, *sentence)
     if before is not None and refers_to_event(view, refs, before):
         return name_list(view, lex, index + 1, sentence[1])
     return None
+
+
+@cache
+def institutions() -> frozenset[str]:
+    """Nouns of institutions (``org_heads.txt`` and ``institutions.txt``)."""
+    return org_heads() | frozenset(read_lexicon("institutions.txt"))
+
+
+def institution(view: View, index: int) -> bool:
+    """A lower-case noun of an institution: it refers to one the report names."""
+    return view.tags[index].pos == "NOUN" and view.lemmas[index] in institutions() and \
+        view.tokens[index].form[:1].islower()
+
+
+def subjects(view: View, lex: Lexicon, start: int, end: int) -> list[list[int]]:
+    """The names before the verb, with those after "совместно с" ("Движение X совместно с
+    отделением Y провели субботник")."""
+    names, stop = name_list(view, lex, start, end)
+    size = lex.cue(view, stop, "co_organizer") if stop < end else 0
+    return names + (name_list(view, lex, stop + size, end)[0] if size else [])
 
 
 def object_ahead(view: View, refs: frozenset[str], verb: int, stop: int,
@@ -233,10 +260,28 @@ def object_ahead(view: View, refs: frozenset[str], verb: int, stop: int,
     for k in range(verb + 1, min(verb + 1 + MAX_OBJECT_GAP, stop)):
         if view.depth[k] == 0 and view.lemmas[k] in refs:
             return True
-        if view.words[k] in {",", "«"} or view.tags[k].pos in {"VERB", "AUX"} or \
-                k not in dates and view.tags[k].pos not in {"ADP", "PROPN", "ADV", "PART", "ADJ"}:
+        if view.depth[k] > 0 or k in view.closers or view.words[k] == "»":
+            continue  # a «name» of the place: "провела в технопарке «ИТ-парк» презентацию"
+        if view.words[k] == "," or view.tags[k].pos in {"VERB", "AUX"} or \
+                k not in dates and view.tags[k].pos not in {"ADP", "PROPN", "ADV", "PART",
+                                                            "ADJ", "NOUN"}:
             return False
+        if view.tags[k].pos == "NOUN" and view.tags[k - 1].pos != "ADP" \
+                and view.tags[k].feats.get("Case") == "Acc":  # the object: the event's part?
+            return part_of_event(view, refs, k, stop)
     return False
+
+
+# A part of an event as the object: "провела региональный этап конкурса", "провёл финал
+# олимпиады", "провели второй день форума".
+PARTS = frozenset({"этап", "финал", "полуфинал", "тур", "день", "сессия", "секция", "часть"})
+
+
+def part_of_event(view: View, refs: frozenset[str], noun: int, stop: int) -> bool:
+    after = noun + 1
+    while after < stop and view.tags[after].pos == "ADJ":
+        after += 1
+    return view.lemmas[noun] in PARTS and after < stop and view.lemmas[after] in refs
 
 
 def date_tokens(view: View, start: int, stop: int) -> frozenset[int]:
@@ -292,6 +337,7 @@ def role_at(view: View, lex: Lexicon, refs: frozenset[str], index: int,
         return "organizer", name_list(view, lex, index + size, stop)
     if (size := lex.cue(view, index, "co_organizer")) and has_organizers:
         return "organizer", name_list(view, lex, index + size, stop)
-    if view.lemmas[index] in lex.words["organizer_verb"] and verb_like(view, index):
+    if view.lemmas[index] in lex.words["organizer_verb"] and verb_like(view, index) and \
+            view.tags[index].feats.get("Person") != "1":  # "мы проведём ...": speech
         return "organizer", verb_names(view, lex, refs, index, sentence)
     return "", None
