@@ -179,3 +179,15 @@ def test_indirect_speech_is_its_own_kind(pipeline: Pipeline) -> None:
     kinds = [(q.kind, doc.text[q.start:q.stop]) for q in doc.need("quotes")]
     assert kinds == [("indirect", "университет откроет новый кампус"),
                      ("direct", "Это большой шаг")]
+
+
+def test_the_quotes_trace_shows_the_candidates_and_the_winner(pipeline: Pipeline) -> None:
+    from seminar_nlp.stages.quotes.trace import trace
+
+    doc = pipeline.process("На встрече выступили Иван Петров и Ольга Смирнова. «Мы готовы "
+                           "открыть новый корпус осенью», — добавила она. «Ждём всех», — "
+                           "сообщили в пресс-службе.")
+    shown = trace(doc)
+    winner = next(line for line in shown.splitlines() if line.startswith(" * "))
+    assert "Ольга Смирнова" in winner and "Иван Петров" not in shown  # of the other gender
+    assert "no speaker: the attribution names no one person" in shown
