@@ -163,14 +163,27 @@ def place_items(view: View, lex: Lexicon, match: Match) -> Iterator[list[int]]:
             index += 1
             continue
         phrase = place_phrase(view, match, index + size)
-        yield from (item for item in split_items(view, lex, phrase)
-                    if plausible_place(view, lex, item))
+        if size > 1 or locative(view, phrase):
+            yield from (item for item in split_items(view, lex, phrase)
+                        if plausible_place(view, lex, item))
         index = max(index + size, phrase[-1] + 1 if phrase else 0)
+
+
+def locative(view: View, phrase: Sequence[int]) -> bool:
+    """Whether "в ..." says where (the prepositional case: "в Омске") rather than where to
+    ("привезли в Омск", "посвящение в студенты"); a word the tagger gives no case passes."""
+    case = next((view.tags[k].feats.get("Case") for k in phrase
+                 if view.tags[k].pos in ("NOUN", "PROPN", "ADJ", "DET", "NUM")), None)
+    return case in (None, "Loc")
+
+
+BREADCRUMBS = frozenset({"/", "→", "|", "»»", ">"})
 
 
 def plausible_place(view: View, lex: Lexicon, item: Sequence[int]) -> bool:
     head = first_noun(view, item)
-    if head is None or head in lex.words["not_place"]:
+    if head is None or head in lex.words["not_place"] or any(
+            view.words[k] in BREADCRUMBS for k in item):  # "Наука в Сибири / Новости"
         return False
     # "в спортивном комплексе «Союз»", "в МВЦ «Казань Экспо»": a venue with its name
     return starts_name(view, lex, item) or any(k in view.closers for k in item) or any(
@@ -291,13 +304,19 @@ class Events:
             cities = cities or found_cities
             if venues and cities:
                 break
-        return ", ".join(distinct(unique(venues + cities))) or None
+        venues, cities = distinct(unique(venues)), distinct(unique(cities))
+        return ", ".join(distinct(venues[:1] + cities[:1])) or None  # "Venue, City"
 
     def sentence_places(self, view: View, match: Match) -> tuple[list[str], list[str]]:
         """The venues and the cities one sentence gives the event."""
         venues, cities = [], []
         hosts = list(host_items(view, self.lexicon, match))  # then no "в ..." is a venue
-        for item in hosts or place_items(view, self.lexicon, match):
+        # a headline glued to the sentence (no stop at its end) comes after the sentence's
+        # own last line: "В ТГУ начала работу конференция" + "12–14 ноября в Томском ..."
+        last = view.paragraphs[match.sentence.token_stop - 1]
+        items = sorted(hosts or place_items(view, self.lexicon, match),
+                       key=lambda item: view.paragraphs[item[0]] != last)
+        for item in items:
             item = last_line(view, item)
             if is_city(view, item):
                 cities.append(self.normal(view, item, "LOC"))
