@@ -248,6 +248,9 @@ class RoleFinder:
         tokens, tags = s.tokens, s.tags
         text = self.position_text(tokens[phrase.start:phrase.stop], tags[phrase.start:phrase.stop],
                                   phrase.head - phrase.start)
+        if phrase.suffix is not None:  # "проректор НГУ по научной работе"
+            tail = tokens[slice(*phrase.suffix)]
+            text = f"{text} {join(tail, [token.form for token in tail])}"
         if org is None:
             return Role(person, text, tokens[phrase.start].start, tokens[phrase.stop - 1].stop)
         return self.with_org(s, Role(person, text, tokens[phrase.start].start,

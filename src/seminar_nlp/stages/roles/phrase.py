@@ -43,6 +43,7 @@ class Phrase:
     stop: int  # end of the position words
     orgs: tuple[tuple[int, int, int | None], ...] = ()  # (start, stop, mention) each
     after: int | None = None  # end of places that follow the organisation ("в России")
+    suffix: tuple[int, int] | None = None  # position words after the organisation
 
     @property
     def begin(self) -> int:
@@ -51,6 +52,8 @@ class Phrase:
 
     @property
     def end(self) -> int:
+        if self.suffix is not None:
+            return self.suffix[1]
         if self.after is not None:
             return self.after
         return max(self.orgs[-1][1], self.stop) if self.orgs else self.stop
@@ -76,7 +79,8 @@ def find_phrase(s: SentenceView, head: int) -> Phrase:
             stop = org_modifiers(s, head, stop)  # "председатель влиятельного Комитета ..."
             if len(orgs) == 1 and (named := body_of(s, orgs[0])) is not None:
                 stop, orgs = orgs[0][1], (named,)  # "председатель Совета директоров «Башинформа»"
-            return of_place(s, Phrase(start, head, stop, orgs, places_after(s, orgs[-1][1])))
+            phrase = of_place(s, Phrase(start, head, stop, orgs, places_after(s, orgs[-1][1])))
+            return with_suffix(s, phrase)
         step = tail_step(s, stop, cases)
         if not step or stop == head + 1 and s.lemmas[stop].lower() in titles():
             break
@@ -84,6 +88,19 @@ def find_phrase(s: SentenceView, head: int) -> Phrase:
             cases = cases | {TAIL_PREPOSITIONS[s.form(stop)]}  # "проректор по научной работе"
         stop += step
     return of_adjective(s, with_common_org(s, bracketed_org(s, Phrase(start, head, stop))))
+
+
+def with_suffix(s: SentenceView, phrase: Phrase) -> Phrase:
+    """A "по ..." phrase after the organisation is the position's: "проректор НГУ по научной
+    работе", "заместитель директора музея-заповедника по науке", "вице-президент РАН по
+    международным связям"."""
+    if len(phrase.orgs) != 1 or (first := phrase.orgs[0][1]) >= s.last or \
+            s.form(first) != "по":
+        return phrase
+    stop, cases = first, TAIL_CASES | {"Dat"}
+    while stop < s.last and stop - first <= MAX_TAIL and (step := tail_step(s, stop, cases)):
+        stop += step
+    return replace(phrase, suffix=(first, stop), after=None) if stop > first + 1 else phrase
 
 
 def org_modifiers(s: SentenceView, head: int, index: int) -> int:
