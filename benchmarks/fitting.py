@@ -48,23 +48,27 @@ def best_per_doc(data: list[tuple], held: list[float]) -> dict[int, tuple[float,
 
 
 def threshold(data: list[tuple], held: list[float], docs: int,
-              gold_has: dict[int, bool]) -> tuple[float, float]:
+              gold_has: dict[int, bool], balanced: bool = True) -> tuple[float, float]:
     """The threshold on a document's best score that gets the most documents right (a right
-    candidate kept, or none kept where the gold has none), documents with and without a gold
-    value weighing alike as classes (balanced: the few reports of no event count as much as
-    the many of one); and the plain share right at that threshold."""
+    candidate kept, or none kept where the gold has none), with ``balanced`` documents with
+    and without a gold value weighing alike as classes (the few reports of no title count as
+    much as the many of one), else each document alike; and the plain share right at it."""
     best = best_per_doc(data, held)
     options = sorted({round(score, 4) for score, _ in best.values()} | {0.0, 1.01})
     having = sum(gold_has.get(doc, False) for doc in range(docs))
-    weights = {True: 1 / max(having, 1), False: 1 / max(docs - having, 1)}
+    weights = {True: 1 / max(having, 1), False: 1 / max(docs - having, 1)} if balanced \
+        else {True: 1.0, False: 1.0}
     scored = []
     for cut in options:
-        balanced = plain = 0.0
+        weighted = plain = 0.0
         for doc in range(docs):
             score, correct = best.get(doc, (0.0, False))
             has = gold_has.get(doc, False)
             right = correct if score >= cut else not has
-            balanced, plain = balanced + weights[has] * right, plain + right
-        scored.append((balanced, -cut, plain / docs))
-    _, cut, share = max(scored)
-    return -cut, share
+            weighted, plain = weighted + weights[has] * right, plain + right
+        scored.append((weighted, -cut, plain / docs))
+    # the middle of the cuts within one document of the best: a cut that a single held-out
+    # document decides is no better than its neighbours
+    top = max(value for value, _, _ in scored) - min(weights.values()) * 1.001
+    tied = sorted((-cut, share) for value, cut, share in scored if value >= top)
+    return tied[len(tied) // 2]

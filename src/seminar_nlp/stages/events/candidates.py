@@ -84,11 +84,55 @@ def frame_mentions(view: View, lex: Lexicon) -> Iterator[Mention]:
         for k in range(index + 1, min(index + 1 + EVENT_VERBS_FRAME, len(view.tokens))):
             tag = view.tags[k]
             if tag.pos == "NOUN" and tag.feats.get("Case") == "Nom" and view.depth[k] == 0:
-                if (view.lemmas[k],) not in lex.types and view.lemmas[k] not in NOT_EVENTS:
-                    yield Mention(k, k + 1, view.lemmas[k], sentence_of(view, k), "frame")
+                k = nominative_head(view, k)  # "прошёл краеведческий квиз": not the adjective
+                lemma = subject_lemma(view, k)
+                if (lemma,) not in lex.types and lemma not in NOT_EVENTS:
+                    yield Mention(k, k + 1, lemma, sentence_of(view, k), "frame")
+                elif lemma in MOMENTS and (event := of_moment(view, lex, k)) is not None:
+                    yield event
                 break
             if tag.pos not in ("ADJ", "ADV", "DET", "NUM", "PUNCT"):
                 break
+
+
+# The opening or closing of an event the lexicon lacks: "состоялось открытие XVI
+# Красноярской музейной биеннале", "прошла церемония закрытия фестиваля-квеста".
+MOMENTS = frozenset({"открытие", "закрытие", "старт", "финал", "церемония"})
+
+
+def of_moment(view: View, lex: Lexicon, index: int) -> Mention | None:
+    """The event noun in the genitive after a moment of it, past adjectives and numbers."""
+    for k in range(index + 1, min(index + 1 + 2 * EVENT_VERBS_FRAME, len(view.tokens))):
+        tag = view.tags[k]
+        if view.depth[k] > 0:
+            return None
+        if tag.pos == "NOUN":
+            if view.lemmas[k] in NOT_EVENTS or (view.lemmas[k],) in lex.types:
+                return None  # "церемония закрытия", or a kind the lexicon finds itself
+            lemma = view.lemmas[k] if tag.feats.get("Case") == "Gen" else view.words[k]
+            return Mention(k, k + 1, lemma, sentence_of(view, k), "frame")
+        if tag.pos not in ("ADJ", "NUM", "PROPN") and not view.words[k].isupper():
+            return None
+    return None
+
+
+ADJECTIVE_ENDINGS = ("ий", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие")
+
+
+def nominative_head(view: View, index: int) -> int:
+    """The noun after words the tagger took for nouns but that end as adjectives do: it
+    misreads the adjective before a noun it does not know ("краеведческий квиз",
+    "интеллектуальный марафон-квест")."""
+    while index + 1 < len(view.tokens) and view.depth[index + 1] == 0 and \
+            view.tags[index + 1].pos == "NOUN" and view.words[index].endswith(ADJECTIVE_ENDINGS):
+        index += 1
+    return index
+
+
+def subject_lemma(view: View, index: int) -> str:
+    """The lemma of a noun in the subject's place: the word itself where the tagger gave a
+    noun it does not know another case ("квиз" read as the genitive of "квиза")."""
+    return view.lemmas[index] if view.tags[index].feats.get("Case") == "Nom" else view.words[index]
 
 
 MENTION_RULES: dict[str, Callable[[View, Lexicon], Iterator[Mention]]] = {
@@ -96,7 +140,10 @@ MENTION_RULES: dict[str, Callable[[View, Lexicon], Iterator[Mention]]] = {
 
 
 def mentions(view: View, lex: Lexicon) -> list[Mention]:
-    found = {(m.start, m.stop): m for rule in MENTION_RULES.values() for m in rule(view, lex)}
+    found: dict[tuple[int, int], Mention] = {}
+    for rule in MENTION_RULES.values():  # the lexicon's reading of a span first
+        for m in rule(view, lex):
+            found.setdefault((m.start, m.stop), m)
     return sorted(found.values(), key=lambda m: m.start)
 
 
