@@ -72,11 +72,15 @@ def event_refs(view: View, lex: Lexicon, match: Match) -> frozenset[str]:
 # Place
 
 
+# Held both in a hall and online: the hall is the place ("в смешанном формате",
+# "в гибридном формате", "очно и онлайн").
+HYBRID = frozenset({"смешанный", "гибридный", "очный", "очно", "очно-заочный"})
+
+
 def online(view: View, lex: Lexicon, match: Match) -> bool:
-    cues = lex.words["online"]
-    return match.event_type in cues or any(
-        view.lemmas[k] in cues or view.words[k] in cues
-        for k in range(match.sentence.token_start, match.sentence.token_stop))
+    cues, span = lex.words["online"], range(match.sentence.token_start, match.sentence.token_stop)
+    return match.event_type in cues or not any(view.lemmas[k] in HYBRID for k in span) and any(
+        view.lemmas[k] in cues or view.words[k] in cues for k in span)
 
 
 # Held online, said of the event in a sentence of its own: "Он прошёл полностью в
@@ -86,8 +90,10 @@ HOLDING = frozenset({"пройти", "проходить", "состояться
 
 
 def held_online(view: View, lex: Lexicon, sentence: Sentence) -> bool:
-    """Whether a sentence says, outside quotes, that something was held online."""
+    """Whether a sentence says, outside quotes, that something was held online (only)."""
     cues, span = lex.words["online"], range(sentence.token_start, sentence.token_stop)
+    if any(view.lemmas[k] in HYBRID for k in span):
+        return False
     return any(view.lemmas[k] in HOLDING and view.depth[k] == 0 for k in span) and any(
         (view.lemmas[k] in cues or view.words[k] in cues) and view.depth[k] == 0
         for k in span)
@@ -163,7 +169,8 @@ def place_items(view: View, lex: Lexicon, match: Match) -> Iterator[list[int]]:
             index += 1
             continue
         phrase = place_phrase(view, match, index + size)
-        if size > 1 or locative(view, phrase):
+        if size > 1 or locative(view, phrase) and not (
+                view.words[index] == "на" and (first_noun(view, phrase),) in lex.types):
             yield from (item for item in split_items(view, lex, phrase)
                         if plausible_place(view, lex, item))
         index = max(index + size, phrase[-1] + 1 if phrase else 0)
@@ -185,8 +192,10 @@ def plausible_place(view: View, lex: Lexicon, item: Sequence[int]) -> bool:
     if head is None or head in lex.words["not_place"] or any(
             view.words[k] in BREADCRUMBS for k in item):  # "Наука в Сибири / Новости"
         return False
-    # "в спортивном комплексе «Союз»", "в МВЦ «Казань Экспо»": a venue with its name
+    # "в спортивном комплексе «Союз»", "в МВЦ «Казань Экспо»", "на лыжной базе имени
+    # Раисы Сметаниной": a venue with its name
     return starts_name(view, lex, item) or any(k in view.closers for k in item) or any(
+        view.words[k] in ("имени", "им.") for k in item) or any(
         m.type != "PER" and m.token_start <= k < m.token_stop
         for m in view.doc.need("mentions") for k in item)
 
@@ -194,6 +203,18 @@ def plausible_place(view: View, lex: Lexicon, item: Sequence[int]) -> bool:
 def is_city(view: View, item: Sequence[int]) -> bool:
     return any(m.type == "LOC" and m.token_start <= item[0] and item[-1] < m.token_stop
                for m in view.doc.need("mentions"))
+
+
+def bracketed_city(view: View, item: Sequence[int]) -> list[int] | None:
+    """A city named first in the brackets after a venue: "(Владивосток, Океанский пр., 13а)"."""
+    if not item:
+        return None
+    after = item[-1] + 1
+    if after + 1 >= len(view.tokens) or view.words[after] != "(":
+        return None
+    mention = next((m for m in view.doc.need("mentions")
+                    if m.type == "LOC" and m.token_start == after + 1), None)
+    return None if mention is None else list(range(mention.token_start, mention.token_stop))
 
 
 def initials(text: str) -> str:
@@ -209,11 +230,42 @@ def distinct(values: Sequence[str]) -> list[str]:
                                            or value == initials(other)) for other in values)]
 
 
+# Another occurrence of the event: "следующий форум пройдёт в 2027 году в Новосибирске",
+# "в прошлом году конференция проходила в Томске".
+OTHER_TIMES = frozenset({"следующий", "очередной", "будущий", "прошлый", "предыдущий",
+                         "прошлогодний"})
+
+
+def another_occurrence(view: View, index: int, sentence: Sentence) -> bool:
+    """Whether the mention at ``index`` is of the event's next or past occurrence."""
+    span = range(sentence.token_start, sentence.token_stop)
+    return any(view.lemmas[k] in OTHER_TIMES for k in span) or any(
+        view.tags[k].feats.get("Tense") == "Fut" and view.lemmas[k] in HOLDING for k in span)
+
+
+REFERRING_SENTENCES = 3  # sentences after the event's in which "Экспозиция ..." may refer to it
+
+
+def referring(view: View, lex: Lexicon, match: Match) -> Iterator[Match]:
+    """The next sentences that refer to the event by its own word or an anaphor in a frame
+    of holding or hosting ("Экспозиция развернулась в выставочном зале музея", "Главной
+    площадкой биеннале стал Музейный центр «Площадь Мира»"), not of another occurrence."""
+    sentences = view.doc.need("sentences")
+    first = view.tokens[match.start].sent + 1
+    words = {view.lemmas[k] for k in range(match.start, match.stop)} | lex.words["anaphor"]
+    for sentence in sentences[first:first + REFERRING_SENTENCES]:
+        span = range(sentence.token_start, sentence.token_stop)
+        ref = next((k for k in span if view.lemmas[k] in words and view.depth[k] == 0), None)
+        if ref is not None and not another_occurrence(view, ref, sentence):
+            yield Match(ref, ref + 1, match.event_type, sentence)
+
+
 def same_events(view: View, match: Match, found: Sequence[EventMention]) -> Iterator[Match]:
     """The other mentions of an event of the chosen event's type, in text order."""
     sentences = view.doc.need("sentences")
     for mention in found:
-        if mention.event_type == match.event_type and mention.start != match.start:
+        if mention.event_type == match.event_type and mention.start != match.start and \
+                not another_occurrence(view, mention.start, sentences[mention.sentence]):
             yield Match(mention.start, mention.stop, mention.event_type,
                         sentences[mention.sentence])
 
@@ -298,7 +350,8 @@ class Events:
             return ONLINE
         venues: list[str] = []
         cities: list[str] = []
-        for other in (match, *same_events(view, match, found)):
+        for other in (match, *same_events(view, match, found),
+                      *referring(view, self.lexicon, match)):
             found_venues, found_cities = self.sentence_places(view, other)
             venues = venues or found_venues
             cities = cities or found_cities
@@ -318,6 +371,8 @@ class Events:
                        key=lambda item: view.paragraphs[item[0]] != last)
         for item in items:
             item = last_line(view, item)
+            if (city := bracketed_city(view, item)) is not None:
+                cities.append(self.normal(view, city, "LOC"))  # "в зале палаты (Владивосток, ...)"
             if is_city(view, item):
                 cities.append(self.normal(view, item, "LOC"))
             else:
