@@ -199,4 +199,25 @@ def titles(view: View) -> list[TitleCandidate]:
         tokens = view.tokens[opening + 1:closing]
         found.append(TitleCandidate(opening, closing,
                                     view.doc.text[tokens[0].start:tokens[-1].stop], "quoted"))
+    return found + headline_titles(view.doc.source.title or "")
+
+
+HEADLINE_PAIRS = {"«": "»", "„": "“"}
+
+
+def headline_titles(headline: str) -> list[TitleCandidate]:
+    """The outermost «quoted» names of the headline the metadata gives ("Бизнес-завтрак
+    «Экспорт в Азию» собрал предпринимателей"), at negative positions (before the text)."""
+    found: list[TitleCandidate] = []
+    depth = start = 0
+    closers = set(HEADLINE_PAIRS.values())
+    for index, char in enumerate(headline):
+        if char in HEADLINE_PAIRS:
+            depth, start = depth + 1, index + 1 if depth == 0 else start
+        elif char in closers and depth > 0:
+            depth -= 1
+            if depth == 0 and headline[start:index].strip():
+                number = -1 - len(found)
+                found.append(TitleCandidate(number, number, headline[start:index].strip(),
+                                            "headline"))
     return found

@@ -42,8 +42,18 @@ def title_choices(view: View, lex: Lexicon, event: Mention
     book, a contest that is not the event: "лауреатов премии «Созидатели будущего»",
     "презентация книги «Томск»"), which the conventions leave out."""
     found = [candidate for candidate in titles(view) if not named_noun(view, candidate, event)]
-    return [(candidate, title_features(view, lex, candidate, event, number == 0))
+    return [(candidate, {**title_features(view, lex, candidate, event, number == 0),
+                         **fuller(candidate, found)})
             for number, candidate in enumerate(found)]
+
+
+def fuller(candidate: TitleCandidate, found: Sequence[TitleCandidate]) -> dict[str, float]:
+    """How a name stands to the others: a fuller form of one ("Сибирь в зеркале архивов:
+    источники и методы" of the headline's "Сибирь в зеркале архивов"), or cut from one."""
+    text = candidate.text.lower()
+    others = [other.text.lower() for other in found if other.text.lower() != text]
+    return {"extends_other": float(any(text.startswith(other) for other in others)),
+            "cut_of_other": float(any(other.startswith(text) for other in others))}
 
 
 NAMED_REACH = 4  # words between such a noun and the name ("премии молодых учёных «...»")
