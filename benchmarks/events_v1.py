@@ -25,14 +25,7 @@ from seminar_nlp.normal.forms import Normalizer
 from seminar_nlp.records import Doc, Event, Sentence
 from seminar_nlp.resources import Resources
 from seminar_nlp.stages.events.dates import first_date
-from seminar_nlp.stages.events.finder import (
-    Match,
-    inside_mention,
-    is_city,
-    online,
-    unique,
-    with_modifiers,
-)
+from seminar_nlp.stages.events.match import Match, unique, with_modifiers
 from seminar_nlp.stages.events.names import (
     LIST_BREAKS,
     STOP_POS,
@@ -46,6 +39,7 @@ from seminar_nlp.stages.events.names import (
     walk,
     without_end_punctuation,
 )
+from seminar_nlp.stages.events.place import inside_mention, is_city, online
 from seminar_nlp.stages.view import View, make_view
 
 EVENT_CASES = frozenset({"Nom", "Acc"})

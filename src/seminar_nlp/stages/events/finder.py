@@ -4,9 +4,7 @@ Rules propose and fitted weights decide (``card.py``): every event phrase of the
 candidate for the event (``candidates.py``), described by its features (``features.py``) and
 scored by the shipped model (``scorer.py``); a report whose best candidate scores below the
 threshold reports no event. The date and the title are chosen the same way among all dates
-and «names» of the report. The place comes from the event's sentence ("в ...", "на базе ...",
-"на площадке ...", in the nominative, venue first, then city; "online" for an event held
-online).
+and «names» of the report. The place is read in ``place.py``.
 
 Organisers and partners come from the event's paragraph (``names.py``, which also holds
 the stage's lexicon of event types and cue words).
@@ -14,119 +12,18 @@ the stage's lexicon of event types and cue words).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import replace
 from functools import cached_property
 
 from ...normal.forms import Normalizer
-from ...records import Doc, Event, Mention, Sentence
+from ...records import Doc, Event, Mention
 from ...resources import Resources
 from ..view import View, make_view
-from .candidates import Mention as EventMention
 from .card import choose
-from .names import (
-    LIST_BREAKS,
-    Lexicon,
-    first_noun,
-    institution,
-    is_stop,
-    last_line,
-    load_lexicon,
-    sentence_roles,
-    split_items,
-    starts_name,
-    walk,
-    without_end_punctuation,
-)
-
-ONLINE = "online"  # the place of an event held online (docs/tables.md)
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    """The event noun (tokens start..stop) in its sentence."""
-
-    start: int
-    stop: int
-    event_type: str
-    sentence: Sentence
-
-
-
-def with_modifiers(view: View, match: Match) -> int:
-    """First token of the event noun phrase, its adjectives included."""
-    start = match.start
-    while (start > match.sentence.token_start and view.depth[start - 1] == 0
-           and view.tags[start - 1].pos == "ADJ" and view.is_word(start - 1)):
-        start -= 1
-    return start
-
-
-
-def event_refs(view: View, lex: Lexicon, match: Match) -> frozenset[str]:
-    """Lemmas that refer to the event: its own words, one-word types and the anaphors."""
-    own = {view.lemmas[k] for k in range(match.start, match.stop)}
-    return frozenset(own | {key[0] for key in lex.types if len(key) == 1} | lex.words["anaphor"])
-
-
-# Place
-
-
-# Held both in a hall and online: the hall is the place ("в смешанном формате",
-# "в гибридном формате", "очно и онлайн").
-HYBRID = frozenset({"смешанный", "гибридный", "очный", "очно", "очно-заочный"})
-
-
-def online(view: View, lex: Lexicon, match: Match) -> bool:
-    cues, span = lex.words["online"], range(match.sentence.token_start, match.sentence.token_stop)
-    return match.event_type in cues or not any(view.lemmas[k] in HYBRID for k in span) and any(
-        view.lemmas[k] in cues or view.words[k] in cues for k in span)
-
-
-# Held online, said of the event in a sentence of its own: "Он прошёл полностью в
-# онлайн-формате", "Олимпиада прошла в онлайн-формате", "Акция проводилась онлайн".
-HOLDING = frozenset({"пройти", "проходить", "состояться", "провести", "проводиться",
-                     "проводить", "организовать"})
-
-
-def held_online(view: View, lex: Lexicon, sentence: Sentence) -> bool:
-    """Whether a sentence says, outside quotes, that something was held online (only)."""
-    cues, span = lex.words["online"], range(sentence.token_start, sentence.token_stop)
-    if any(view.lemmas[k] in HYBRID for k in span):
-        return False
-    return any(view.lemmas[k] in HOLDING and view.depth[k] == 0 for k in span) and any(
-        (view.lemmas[k] in cues or view.words[k] in cues) and view.depth[k] == 0
-        for k in span)
-
-
-# A venue as the subject of "площадкой ... стал(а)" or of "принимает": "Площадкой
-# фестиваля стал Калининградский зоопарк", "площадкой для концерта стал Большой зал
-# филармонии", "Соревнования принимает спортивный комплекс «Энергия»".
-HOST_VERBS = frozenset({"стать", "принимать", "принять"})
-
-
-def host_items(view: View, lex: Lexicon, match: Match) -> Iterator[list[int]]:
-    span = range(match.sentence.token_start, match.sentence.token_stop)
-    platform = any(view.lemmas[k] == "площадка" and view.tags[k].feats.get("Case") == "Ins"
-                   for k in span)
-    for k in span:
-        if view.lemmas[k] in HOST_VERBS and view.depth[k] == 0 and view.tags[k].pos in (
-                "VERB", "AUX") and (platform or view.lemmas[k] != "стать"):
-            phrase = place_phrase(view, match, k + 1)
-            yield from (item for item in split_items(view, lex, phrase)
-                        if plausible_place(view, lex, item))
-            return
-
-
-def held_after(view: View, lex: Lexicon, match: Match) -> bool:
-    """The sentence after the event's, when it opens with a pronoun: "Он прошёл в
-    онлайн-формате"."""
-    sentences = view.doc.need("sentences")
-    number = view.tokens[match.sentence.token_start].sent + 1
-    if number >= len(sentences):
-        return False
-    after = sentences[number]
-    return view.tags[after.token_start].pos == "PRON" and held_online(view, lex, after)
+from .match import Match, event_refs, unique, with_modifiers
+from .names import Lexicon, institution, load_lexicon, sentence_roles
+from .place import place
 
 
 def referent(view: View, index: int) -> str | None:
@@ -139,139 +36,6 @@ def referent(view: View, index: int) -> str | None:
              if m.type != "PER" and m.token_stop <= index and
              lemma in view.lemmas[m.token_start:m.token_stop]]
     return named[-1][1].text if named else None
-
-
-def inside_mention(view: View, index: int) -> bool:
-    """Whether a name mention runs on through the token ("агентство по делам молодёжи")."""
-    return any(m.type != "PER" and m.token_start < index < m.token_stop - 1
-               for m in view.doc.need("mentions"))
-
-
-def place_phrase(view: View, match: Match, start: int) -> list[int]:
-    """Tokens of a venue phrase from ``start``: up to a verb, a comma, a number, the event
-    noun or a preposition that no name runs on through."""
-    def ends(k: int) -> bool:
-        word = view.words[k]
-        number = any(ch.isdigit() for ch in word) and view.words[k - 1] not in ("№", "no")
-        return (is_stop(view, k) or word in LIST_BREAKS or word == ","
-                or (view.tags[k].pos == "ADP" and not inside_mention(view, k))
-                or number or match.start <= k < match.stop)
-
-    return without_end_punctuation(view, walk(view, start, match.sentence.token_stop, ends)[0])
-
-
-def place_items(view: View, lex: Lexicon, match: Match) -> Iterator[list[int]]:
-    """Venues and cities that the event sentence names after a venue preposition."""
-    index = match.sentence.token_start
-    while index < match.sentence.token_stop:
-        size = lex.cue(view, index, "venue") if view.depth[index] == 0 else 0
-        if not size:
-            index += 1
-            continue
-        phrase = place_phrase(view, match, index + size)
-        if size > 1 or locative(view, phrase) and not (
-                view.words[index] == "на" and (first_noun(view, phrase),) in lex.types):
-            yield from (item for item in split_items(view, lex, phrase)
-                        if plausible_place(view, lex, item))
-        index = max(index + size, phrase[-1] + 1 if phrase else 0)
-
-
-def locative(view: View, phrase: Sequence[int]) -> bool:
-    """Whether "в ..." says where (the prepositional case: "в Омске") rather than where to
-    ("привезли в Омск", "посвящение в студенты"); a word the tagger gives no case passes."""
-    case = next((view.tags[k].feats.get("Case") for k in phrase
-                 if view.tags[k].pos in ("NOUN", "PROPN", "ADJ", "DET", "NUM")), None)
-    return case in (None, "Loc")
-
-
-BREADCRUMBS = frozenset({"/", "→", "|", "»»", ">"})
-
-
-def plausible_place(view: View, lex: Lexicon, item: Sequence[int]) -> bool:
-    head = first_noun(view, item)
-    if head is None or head in lex.words["not_place"] or any(
-            view.words[k] in BREADCRUMBS for k in item):  # "Наука в Сибири / Новости"
-        return False
-    # "в спортивном комплексе «Союз»", "в МВЦ «Казань Экспо»", "на лыжной базе имени
-    # Раисы Сметаниной": a venue with its name
-    return starts_name(view, lex, item) or any(k in view.closers for k in item) or any(
-        view.words[k] in ("имени", "им.") for k in item) or any(
-        m.type != "PER" and m.token_start <= k < m.token_stop
-        for m in view.doc.need("mentions") for k in item)
-
-
-def is_city(view: View, item: Sequence[int]) -> bool:
-    return any(m.type == "LOC" and m.token_start <= item[0] and item[-1] < m.token_stop
-               for m in view.doc.need("mentions"))
-
-
-def bracketed_city(view: View, item: Sequence[int]) -> list[int] | None:
-    """A city named first in the brackets after a venue: "(Владивосток, Океанский пр., 13а)"."""
-    if not item:
-        return None
-    after = item[-1] + 1
-    if after + 1 >= len(view.tokens) or view.words[after] != "(":
-        return None
-    mention = next((m for m in view.doc.need("mentions")
-                    if m.type == "LOC" and m.token_start == after + 1), None)
-    return None if mention is None else list(range(mention.token_start, mention.token_stop))
-
-
-def initials(text: str) -> str:
-    return "".join(word[0] for word in text.replace("-", " ").split() if word[0].isalpha()).upper()
-
-
-def distinct(values: Sequence[str]) -> list[str]:
-    """Places without repeats: one inside another ("В. Маяковского" of "... имени В. В.
-    Маяковского"), or an acronym of another ("ТГУ" beside "Томский государственный
-    университет")."""
-    return [value for value in values
-            if not any(value != other and (f" {value} " in f" {other} "
-                                           or value == initials(other)) for other in values)]
-
-
-# Another occurrence of the event: "следующий форум пройдёт в 2027 году в Новосибирске",
-# "в прошлом году конференция проходила в Томске".
-OTHER_TIMES = frozenset({"следующий", "очередной", "будущий", "прошлый", "предыдущий",
-                         "прошлогодний"})
-
-
-def another_occurrence(view: View, index: int, sentence: Sentence) -> bool:
-    """Whether the mention at ``index`` is of the event's next or past occurrence."""
-    span = range(sentence.token_start, sentence.token_stop)
-    return any(view.lemmas[k] in OTHER_TIMES for k in span) or any(
-        view.tags[k].feats.get("Tense") == "Fut" and view.lemmas[k] in HOLDING for k in span)
-
-
-REFERRING_SENTENCES = 3  # sentences after the event's in which "Экспозиция ..." may refer to it
-
-
-def referring(view: View, lex: Lexicon, match: Match) -> Iterator[Match]:
-    """The next sentences that refer to the event by its own word or an anaphor in a frame
-    of holding or hosting ("Экспозиция развернулась в выставочном зале музея", "Главной
-    площадкой биеннале стал Музейный центр «Площадь Мира»"), not of another occurrence."""
-    sentences = view.doc.need("sentences")
-    first = view.tokens[match.start].sent + 1
-    words = {view.lemmas[k] for k in range(match.start, match.stop)} | lex.words["anaphor"]
-    for sentence in sentences[first:first + REFERRING_SENTENCES]:
-        span = range(sentence.token_start, sentence.token_stop)
-        ref = next((k for k in span if view.lemmas[k] in words and view.depth[k] == 0), None)
-        if ref is not None and not another_occurrence(view, ref, sentence):
-            yield Match(ref, ref + 1, match.event_type, sentence)
-
-
-def same_events(view: View, match: Match, found: Sequence[EventMention]) -> Iterator[Match]:
-    """The other mentions of an event of the chosen event's type, in text order."""
-    sentences = view.doc.need("sentences")
-    for mention in found:
-        if mention.event_type == match.event_type and mention.start != match.start and \
-                not another_occurrence(view, mention.start, sentences[mention.sentence]):
-            yield Match(mention.start, mention.stop, mention.event_type,
-                        sentences[mention.sentence])
-
-
-def unique(values: Sequence[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(value for value in values if value))
 
 
 class Events:
@@ -304,10 +68,11 @@ class Events:
         start = view.tokens[with_modifiers(view, match)].start
         organizers, partners = self.organisations(view, match)
         date = chosen.date
+        where = place(view, self.lexicon, self.normal, match, chosen.mentions)
         return (Event(match.event_type, start, view.tokens[match.stop - 1].stop,
                       None if chosen.title is None else chosen.title.text,
                       None if date is None else date.date, None if date is None else date.date_end,
-                      self.place(view, match, chosen.mentions), organizers, partners),)
+                      where, organizers, partners),)
 
     def normal(self, view: View, item: Sequence[int], kind: str = "ORG") -> str:
         return self.normalizer.phrase([view.tokens[k] for k in item],
@@ -339,42 +104,3 @@ class Events:
         if (view.lemmas[item[0]],) in self.lexicon.types:
             return False
         return not (len(item) == 1 and view.tokens[item[0]].form[:1].islower())
-
-    def place(self, view: View, match: Match, found: Sequence[EventMention]) -> str | None:
-        """The venue and the city of the event's sentence; what it lacks, from the next
-        sentences that name an event of the same type ("В Казани открылся форум ... Форум
-        проходит в МВЦ «Казань Экспо»" gives "МВЦ «Казань Экспо», Казань")."""
-        if online(view, self.lexicon, match) or any(
-                held_online(view, self.lexicon, m.sentence) for m in same_events(
-                    view, match, found)) or held_after(view, self.lexicon, match):
-            return ONLINE
-        venues: list[str] = []
-        cities: list[str] = []
-        for other in (match, *same_events(view, match, found),
-                      *referring(view, self.lexicon, match)):
-            found_venues, found_cities = self.sentence_places(view, other)
-            venues = venues or found_venues
-            cities = cities or found_cities
-            if venues and cities:
-                break
-        venues, cities = distinct(unique(venues)), distinct(unique(cities))
-        return ", ".join(distinct(venues[:1] + cities[:1])) or None  # "Venue, City"
-
-    def sentence_places(self, view: View, match: Match) -> tuple[list[str], list[str]]:
-        """The venues and the cities one sentence gives the event."""
-        venues, cities = [], []
-        hosts = list(host_items(view, self.lexicon, match))  # then no "в ..." is a venue
-        # a headline glued to the sentence (no stop at its end) comes after the sentence's
-        # own last line: "В ТГУ начала работу конференция" + "12–14 ноября в Томском ..."
-        last = view.paragraphs[match.sentence.token_stop - 1]
-        items = sorted(hosts or place_items(view, self.lexicon, match),
-                       key=lambda item: view.paragraphs[item[0]] != last)
-        for item in items:
-            item = last_line(view, item)
-            if (city := bracketed_city(view, item)) is not None:
-                cities.append(self.normal(view, city, "LOC"))  # "в зале палаты (Владивосток, ...)"
-            if is_city(view, item):
-                cities.append(self.normal(view, item, "LOC"))
-            else:
-                venues.append(self.normal(view, item))
-        return venues, cities

@@ -108,6 +108,10 @@ def walk(view: View, start: int, stop: int, ends: Callable[[int], bool]) -> tupl
     while index < stop:
         if view.depth[index] > 0 or index in view.closers or view.words[index] == "»":
             taken.append(index)
+        elif view.words[index] == "(" and inner_word(view, index, stop):
+            taken += [index, index + 1, index + 2]  # "Северный (Арктический) федеральный ..."
+            index += 3
+            continue
         elif view.words[index] == "(":
             index = skip_brackets(view, index, stop)
             continue
@@ -117,6 +121,14 @@ def walk(view: View, start: int, stop: int, ends: Callable[[int], bool]) -> tupl
             taken.append(index)
         index += 1
     return taken, index
+
+
+def inner_word(view: View, index: int, stop: int) -> bool:
+    """A bracket of one capitalised word inside a name, which goes on after it in lower
+    case: "Северный (Арктический) федеральный университет"."""
+    return index + 3 < stop and view.words[index + 2] == ")" and \
+        view.tokens[index + 1].form[:1].isupper() and not view.tokens[index + 1].form.isupper() \
+        and view.tokens[index + 3].form[:1].islower() and view.is_word(index + 3)
 
 
 def name_list(view: View, lex: Lexicon, start: int, stop: int) -> Names:
