@@ -77,17 +77,6 @@ def host_items(view: View, lex: Lexicon, match: Match) -> Iterator[list[int]]:
             return
 
 
-def held_after(view: View, lex: Lexicon, match: Match) -> bool:
-    """The sentence after the event's, when it opens with a pronoun: "Он прошёл в
-    онлайн-формате"."""
-    sentences = view.doc.need("sentences")
-    number = view.tokens[match.sentence.token_start].sent + 1
-    if number >= len(sentences):
-        return False
-    after = sentences[number]
-    return view.tags[after.token_start].pos == "PRON" and held_online(view, lex, after)
-
-
 def inside_mention(view: View, index: int) -> bool:
     """Whether a name mention runs on through the token ("агентство по делам молодёжи")."""
     return any(m.type != "PER" and m.token_start < index < m.token_stop - 1
@@ -193,16 +182,30 @@ def another_occurrence(view: View, index: int, sentence: Sentence) -> bool:
 REFERRING_SENTENCES = 3  # sentences after the event's in which "Экспозиция ..." may refer to it
 
 
-def referring(view: View, lex: Lexicon, match: Match) -> Iterator[Match]:
-    """The next sentences that refer to the event by its own word or an anaphor in a frame
-    of holding or hosting ("Экспозиция развернулась в выставочном зале музея", "Главной
-    площадкой биеннале стал Музейный центр «Площадь Мира»"), not of another occurrence."""
+PRONOUNS = frozenset({"он", "она", "оно"})
+
+
+def referring(view: View, lex: Lexicon, match: Match, pronouns: bool = False
+              ) -> Iterator[Match]:
+    """The sentences near the event's that refer to it: the next ones by its own word, an
+    anaphor or (with ``pronouns``) a pronoun that opens them ("Экспозиция развернулась в
+    выставочном зале музея", "Главной площадкой биеннале стал ...", "Он прошёл полностью в
+    онлайн-формате"),
+    then the ones before by its own word in a title ("Третий «Форум «Наука — регионам»»
+    завершил работу в Москве": outside quotes it would be a mention of its own); never
+    one about another occurrence."""
     sentences = view.doc.need("sentences")
-    first = view.tokens[match.start].sent + 1
-    words = {view.lemmas[k] for k in range(match.start, match.stop)} | lex.words["anaphor"]
-    for sentence in sentences[first:first + REFERRING_SENTENCES]:
+    number = view.tokens[match.start].sent
+    own = {view.lemmas[k] for k in range(match.start, match.stop)}
+    after = sentences[number + 1:number + 1 + REFERRING_SENTENCES]
+    before = sentences[max(0, number - REFERRING_SENTENCES):number][::-1]
+    for sentence, words, depth in [*((s, own | lex.words["anaphor"], 0) for s in after),
+                                   *((s, own, 1) for s in before)]:
         span = range(sentence.token_start, sentence.token_stop)
-        ref = next((k for k in span if view.lemmas[k] in words and view.depth[k] == 0), None)
+        ref = next((k for k in span if view.lemmas[k] in words and view.depth[k] == depth), None)
+        if ref is None and pronouns and depth == 0 and \
+                view.lemmas[sentence.token_start] in PRONOUNS:  # only to say it was online:
+            ref = sentence.token_start
         if ref is not None and not another_occurrence(view, ref, sentence):
             yield Match(ref, ref + 1, match.event_type, sentence)
 
@@ -222,14 +225,14 @@ def place(view: View, lex: Lexicon, normal: Normal, match: Match,
     """The venue and the city of the event's sentence; what it lacks, from the next
     sentences that name an event of the same type ("В Казани открылся форум ... Форум
     проходит в МВЦ «Казань Экспо»" gives "МВЦ «Казань Экспо», Казань")."""
-    if online(view, lex, match) or any(
-            held_online(view, lex, m.sentence) for m in same_events(
-                view, match, found)) or held_after(view, lex, match):
+    others = [*same_events(view, match, found), *referring(view, lex, match)]
+    # "Он прошёл в онлайн-формате" (but "Он рассказал о художниках Самары" gives no place)
+    if online(view, lex, match) or any(held_online(view, lex, m.sentence) for m in
+                                       [*others, *referring(view, lex, match, pronouns=True)]):
         return ONLINE
     venues: list[str] = []
     cities: list[str] = []
-    for other in (match, *same_events(view, match, found),
-                  *referring(view, lex, match)):
+    for other in (match, *others):
         found_venues, found_cities = sentence_places(view, lex, normal, other)
         venues = venues or found_venues
         cities = cities or found_cities
