@@ -92,6 +92,7 @@ class Role:
     org_mention: int | None = None  # index into Doc.mentions when the org is a mention
     org_start: int | None = None
     org_stop: int | None = None
+    org_implied: str | None = None  # the named organisation a common noun org refers to
 
 
 @dataclass(frozen=True, slots=True)

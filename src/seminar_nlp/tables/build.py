@@ -65,7 +65,8 @@ def role_rows(doc: Doc) -> list[tuple[object, ...]]:
         person = mentions[role.person]
         rows.append((doc.source.doc_id, person.sent, None, normals[role.person].text, role.role,
                      None, role.org, person.start, person.stop, role.role_start, role.role_stop,
-                     role.org_start, role.org_stop, role.person, role.org_mention))
+                     role.org_start, role.org_stop, role.person, role.org_mention,
+                     role.org_implied))
     return rows
 
 

@@ -24,7 +24,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                  "middle", "last"),
     "roles": ("doc_id", "sent_id", "person_id", "person", "role", "org_id", "org",
               "person_start", "person_stop", "role_start", "role_stop", "org_start",
-              "org_stop", "person_mention_id", "org_mention_id"),
+              "org_stop", "person_mention_id", "org_mention_id", "org_implied"),
     "themes": ("doc_id", "rank", "theme", "score", "lemmas"),
     "corpus_themes": ("theme", "n_docs", "score"),
     "events": ("doc_id", "event_type", "title", "date", "date_end", "place", "organizers",

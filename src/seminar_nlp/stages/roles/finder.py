@@ -42,6 +42,7 @@ from .cues import (
 from .degrees import degree_before, skip_degree
 from .heading import verb_roles
 from .holders import KIN, complement_of, family, family_members, holder_after
+from .implied import with_implied
 from .links import (
     adjacent,
     apposed,
@@ -335,4 +336,4 @@ class Roles:
         self.finder = RoleFinder(Normalizer(resources.morph))
 
     def __call__(self, docs: Sequence[Doc]) -> list[Doc]:
-        return [replace(doc, roles=self.finder(doc)) for doc in docs]
+        return [replace(doc, roles=with_implied(doc, self.finder(doc))) for doc in docs]

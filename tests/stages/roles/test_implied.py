@@ -1,0 +1,31 @@
+"""The organisation a role's common noun refers to (stages/roles/implied.py)."""
+
+from __future__ import annotations
+
+from seminar_nlp import Pipeline
+from seminar_nlp.records import Mention, Normal, Role
+from seminar_nlp.stages.roles.implied import common_noun, referent
+
+
+def test_a_common_noun_refers_to_the_institution_named_before(pipeline: Pipeline) -> None:
+    doc = pipeline.process("В Омском областном музее изобразительных искусств имени М. А. "
+                           "Врубеля открылась выставка графики. Директор музея Лариса Чуйкова "
+                           "рассказала о её подготовке.")
+    role = next(r for r in doc.need("roles") if r.role.startswith("директор"))
+    assert role.org == "музей"  # as the text states it
+    assert role.org_implied is not None and role.org_implied.startswith("Омский областной музей")
+
+
+def test_a_named_or_missing_organisation_implies_nothing() -> None:
+    stated = Role(0, "ректор", 0, 6, org="ТГУ", org_mention=1)
+    assert common_noun(stated) is None and common_noun(Role(0, "профессор", 0, 9)) is None
+    assert common_noun(Role(0, "директор", 0, 8, org="музей")) == "музей"
+
+
+def test_the_referent_is_the_last_named_before_else_the_first_after() -> None:
+    mentions = [Mention(0, 10, "ORG", 0, 0, 2), Mention(50, 60, "ORG", 1, 8, 10),
+                Mention(90, 99, "ORG", 2, 15, 17)]
+    normals = [Normal("Псковский музей"), Normal("Исторический музей"), Normal("Русский музей")]
+    assert referent(mentions, normals, "музей", 70) == "Исторический музей"
+    assert referent(mentions, normals, "музей", 0) == "Псковский музей"
+    assert referent(mentions, normals, "библиотека", 70) is None
