@@ -21,7 +21,7 @@ from .common import DEFAULT_EVAL, ROOT, Settings, machine
 SECTIONS = ("benchmarks.lemmas", "benchmarks.ner", "benchmarks.speed", "benchmarks.roles",
             "benchmarks.keyphrases", "benchmarks.scale", "benchmarks.robustness",
             "benchmarks.faults", "benchmarks.reports", "benchmarks.quotes",
-            "benchmarks.report_roles")
+            "benchmarks.report_roles", "benchmarks.report_themes")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,8 +1,9 @@
-"""The themes stage: key themes of a document, noun phrases ranked against the background
-of Russian. Candidates in ``phrases``, their normal forms in ``forms``, ranking and selection
-in ``ranker``.
+"""The themes stage: key themes of a document, noun phrases ranked by a fitted model.
+Candidates in ``phrases`` and ``collect``, their normal forms in ``forms``, their features in
+``features``, the fitted model in ``model``, ranking and selection in ``ranker``.
 """
 
-from .ranker import Themes, Weights
+from .model import Weights
+from .ranker import Themes
 
 __all__ = ["Themes", "Weights"]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from ...normal.words import NAME_GRAMS
@@ -227,6 +227,9 @@ class Candidates:
     title: frozenset[str]  # lemmas of the first sentence
     sentences: int
     genre: frozenset[Key] = frozenset()  # candidates that are event types
+    # occurrence -> the token range of its chain of genitive complements ("система поддержки"
+    # in "система поддержки принятия решений" is cut short of its chain's end)
+    links: Mapping[Span, tuple[int, int]] = field(default_factory=dict)
 
 
 def kind_of(words: Words, span: Span, lexicon: Rules) -> str:

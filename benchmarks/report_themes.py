@@ -1,0 +1,71 @@
+"""The Themes on reports section: the themes of the golden reports against each report's gold
+``themes``, development and check parts side by side, as totals only (no per-report output
+of the check part is printed anywhere)."""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from .common import Settings, table
+from .keyphrases import Lemmas
+from .reports import check, development, norm
+
+NAME = "Themes on reports"
+TOP = 10
+FIRST = 5
+
+
+def report_themes(items: Sequence[dict[str, Any]]) -> list[list[str]]:
+    """Each report's themes, best first, by the stages the themes read and the themes stage
+    with its default settings."""
+    from seminar_nlp.pipeline import Pipeline
+    from seminar_nlp.records import Source
+    from seminar_nlp.resources import shared
+    from seminar_nlp.stages.lemma import Lemma
+    from seminar_nlp.stages.morph import Morph
+    from seminar_nlp.stages.ner import NER
+    from seminar_nlp.stages.segment import Segment
+    from seminar_nlp.stages.themes import Themes
+
+    resources = shared()
+    pipeline = Pipeline([Segment(), Morph(resources), Lemma(resources), NER(resources),
+                         Themes(resources)], resources=resources)
+    docs = pipeline.run(Source(item["id"], "<text>", item["text"]) for item in items)
+    return [[theme.theme for theme in doc.themes or ()] for doc in docs]
+
+
+def measures(items: Sequence[dict[str, Any]], found: Sequence[Sequence[str]],
+             same: Callable[[str], object]) -> tuple[float, float]:
+    """Means over reports of R@10 (gold themes among the first 10) and P@5 (the first 5 that
+    are gold themes), each phrase compared by ``same``."""
+    recall, precision = [], []
+    for item, themes in zip(items, found, strict=True):
+        gold = {same(theme) for theme in item["themes"]}
+        guesses = [same(theme) for theme in themes]
+        recall.append(len(gold & set(guesses[:TOP])) / len(gold) if gold else 0.0)
+        precision.append(sum(guess in gold for guess in guesses[:FIRST]) / FIRST)
+    return statistics.fmean(recall), statistics.fmean(precision)
+
+
+def section(settings: Settings) -> str:
+    lemmas = Lemmas()
+    rows = []
+    for label, items in (("check", check()), ("development", development())):
+        found = report_themes(items)
+        rows.append((label, len(items), sum(len(item["themes"]) for item in items),
+                     *measures(items, found, norm), *measures(items, found, lemmas)))
+    return "\n".join([
+        f"## {NAME}", "",
+        "The themes of the golden reports (`tests/data/`) against each report's gold `themes` "
+        "(5 or 6 a report, mostly), with the stage's default settings: R@10 = gold themes among "
+        "the first 10 / gold themes, P@5 = gold themes among the first 5 / 5, means over "
+        "reports. A theme matches as written (case, ё, quote marks and spacing aside, as the "
+        "Events section compares) or, in the last two columns, as the Key phrases section "
+        "matches (the same set of lemmas). The development part's themes are among the "
+        "ranker's training data; the check part is never fitted on.", "",
+        table(["part", "reports", "gold themes", "R@10", "P@5", "R@10 (lemmas)",
+               "P@5 (lemmas)"], rows),
+        "", "Targets on the check part (issue 21): R@10 >= .60, P@5 >= .50.",
+    ])

@@ -1,0 +1,141 @@
+"""The candidates of a document for the themes stage, with what their ranking reads of it:
+cue words, the phrases after a strong cue, the chain each occurrence lies in.
+
+A paper's back matter (the lines after a bibliography or notes heading in its second half)
+gives no candidates: cited titles and names are not what the paper is about. Nor does a
+common phrase said only inside names of organisations (the NER's ORG mentions):
+"вычислительная математика" of "Институт вычислительной математики ..." names the organiser.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from functools import cache
+
+from ...records import Doc, Sentence, Token
+from ...resources import Morphology
+from ...vocab import QUOTE_MARKS, event_types
+from .phrases import (
+    Candidates,
+    Key,
+    Rules,
+    Span,
+    Words,
+    analyse,
+    chains,
+    kind_of,
+    merge_aliases,
+    rules,
+    spans,
+)
+
+STRONG = 2.0  # strength of a cue word that singles a topic out
+
+
+def collect(doc: Doc, morph: Morphology, max_words: int) -> Candidates:
+    """The candidates of a document, of up to max_words words, and its cue words."""
+    lexicon = rules()
+    words = analyse(doc, morph, lexicon)
+    found, cues, focused, links = scan_sentences(doc, words, lexicon, max_words)
+    kinds = {key: kind_of(words, occurrences[0], lexicon) for key, occurrences in found.items()}
+    merge_aliases(found, kinds, doc.need("tokens"), words)
+    sentences = doc.need("sentences")
+    first = sentences[0].token_stop if sentences else 0
+    capital = frozenset(key for key, big in zip(words.keys, words.capital, strict=True) if big)
+    return Candidates(found, kinds, cues, frozenset(focused), capital, words.keys,
+                      frozenset(words.keys[:first]), len(sentences),
+                      frozenset(found) & event_pieces(morph), links)
+
+
+@cache
+def event_pieces(morph: Morphology) -> frozenset[Key]:
+    """The lemmas of the event types of ``lexicons/event_types.txt`` and of their pieces
+    ("стол" of "круглый стол", "награждение" of "церемония награждения")."""
+    return frozenset(key[start:stop] for key in event_types(morph)
+                     for start in range(len(key)) for stop in range(start + 1, len(key) + 1))
+
+
+Scan = tuple[dict[Key, list[Span]], dict[int, tuple[int, float]], set[Span],
+             dict[Span, tuple[int, int]]]
+
+
+def scan_sentences(doc: Doc, words: Words, lexicon: Rules, max_words: int) -> Scan:
+    """Occurrences by key, each sentence's first cue word, the phrases after a strong cue,
+    and the token range of the chain each occurrence lies in."""
+    found: dict[Key, list[Span]] = defaultdict(list)
+    links: dict[Span, tuple[int, int]] = {}
+    focused: set[Span] = set()
+    cues = {}
+    strengths = lexicon.numbers.get("cue", {})
+    end = body_end(doc.text, lexicon["back"])
+    names = organisation_names(doc)
+    tokens = doc.need("tokens")
+    named: set[Span] = set()
+    for number, sent in enumerate(doc.need("sentences")):
+        if sent.start >= end:
+            break
+        cue = first_cue(words, sent, strengths)
+        if cue >= 0:
+            cues[number] = (cue, strengths[words.keys[cue]])
+        strong = cue >= 0 and strengths[words.keys[cue]] >= STRONG
+        for chain in chains(words, sent.token_start, sent.token_stop):
+            found_spans = spans(chain, words, number, lexicon, max_words)
+            if strong and found_spans and chain[0].start > cue:
+                focused.update(found_spans)  # "особое внимание уделено вопросам подготовки кадров"
+                strong = False
+            for span in found_spans:
+                found[words.keys[span.start:span.stop]].append(span)
+                links[span] = (chain[0].start, chain[-1].stop)
+                if inside_name(span, names) and not named_inside(words, span, lexicon, tokens):
+                    named.add(span)
+    # A common phrase said only inside names of organisations is not a theme ("вычислительная
+    # математика" of "Институт вычислительной математики ..."); said elsewhere too, all count.
+    for key in [key for key, occurrences in found.items() if named.issuperset(occurrences)]:
+        del found[key]
+    return found, cues, focused, links
+
+
+def organisation_names(doc: Doc) -> dict[int, tuple[int, int]]:
+    """Token -> the token range of the ORG mention it lies in."""
+    out = {}
+    for mention in doc.need("mentions"):
+        if mention.type == "ORG":
+            for index in range(mention.token_start, mention.token_stop):
+                out[index] = (mention.token_start, mention.token_stop)
+    return out
+
+
+def inside_name(span: Span, names: Mapping[int, tuple[int, int]]) -> bool:
+    """Whether a candidate is a piece of an organisation's name or crosses its edge
+    ("вычислительная математика" of "Институт вычислительной математики ..."); the
+    whole name may be one, and so may a name inside it ("ФСБ" of "ФСБ России")."""
+    ranges = {names[index] for index in range(span.start, span.stop) if index in names}
+    return bool(ranges) and ranges != {(span.start, span.stop)}
+
+
+def named_inside(words: Words, span: Span, lexicon: Rules, tokens: Sequence[Token]) -> bool:
+    """A name inside an organisation's name is a candidate of its own ("ФСБ" of "ФСБ
+    России", "Россия" of "Единая Россия", "Росатом" of "госкорпорация «Росатом»"),
+    unlike a piece of it ("Институт вычислительной математики" of "... и информационных
+    технологий КФУ", "Системс" of "ООО «ТелеМед Системс»")."""
+    kind = kind_of(words, span, lexicon)
+    if kind == "proper":
+        return 0 < span.start and span.stop < len(tokens) and \
+            tokens[span.start - 1].form in QUOTE_MARKS and tokens[span.stop].form in QUOTE_MARKS
+    return kind in ("person", "place") or kind == "organisation" and span.stop - span.start == 1
+
+
+def body_end(text: str, headings: frozenset[str]) -> int:
+    """Where the back matter starts (a bibliography heading in the second half), or the end."""
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        if offset >= len(text) / 2 and line.strip().rstrip(":").strip().lower() in headings:
+            return offset
+        offset += len(line)
+    return len(text)
+
+
+def first_cue(words: Words, sent: Sentence, strengths: Mapping[str, float]) -> int:
+    return next((index for index in range(sent.token_start, sent.token_stop)
+                 if words.keys[index] in strengths), -1)

@@ -1,0 +1,100 @@
+"""The fitted ranker of theme candidates and the stage's settings.
+
+A logistic regression over the named features of ``features``, fitted by
+``python -m benchmarks.train themes`` on the training documents of ru_kw_eval (news) and the
+development part of the golden reports, and shipped as ``weights.json`` (the model card is
+docs/models.md). Every feature has a second weight that counts in event reports only
+(``report:<name>``): what makes a theme of a report (a topic, not a place it was held in) is
+not what makes a news item's tag (its places and people). Whether a document is a report is
+read from it (an event type in its first two sentences: "прошёл круглый стол") unless the
+settings say. Scoring is a dot product: no library is needed to apply it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+from .features import OPENING
+from .phrases import Candidates
+
+WEIGHTS = "weights.json"
+REPORT = "report:"  # prefix of the weights that count in event reports only
+
+Genre = Literal["auto", "report", "news"]
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """The stage's settings: how many themes, of how many words, for which genre ("auto":
+    read from each document; ``news()`` for news, ``reports()`` for event reports)."""
+
+    max_themes: int = 10
+    max_words: int = 3
+    genre: Genre = "auto"
+
+    @classmethod
+    def news(cls) -> Weights:
+        return cls(genre="news")
+
+    @classmethod
+    def reports(cls) -> Weights:
+        return cls(genre="report")
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """How a theme taken discounts the candidates it overlaps."""
+
+    repeat: float = 0.5  # factor for a candidate that contains or overlaps a theme taken
+    nested: float = 0.0  # share left to an occurrence inside a theme taken ("интеллект")
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """The fitted weights, and the selection's factors for news and for reports, chosen by
+    the same fit."""
+
+    bias: float
+    weights: Mapping[str, float]
+    news: Selection = Selection()
+    report: Selection = Selection()
+
+    def selection(self, report: bool) -> Selection:
+        return self.report if report else self.news
+
+    def score(self, features: Mapping[str, float], report: bool) -> float:
+        """The probability that a candidate is a key phrase."""
+        total = self.bias + sum(self.weights.get(name, 0.0) * value
+                                for name, value in features.items())
+        if report:
+            total += self.weights.get("report", 0.0) + sum(
+                self.weights.get(REPORT + name, 0.0) * value for name, value in features.items())
+        return 1.0 / (1.0 + math.exp(-max(min(total, 50.0), -50.0)))
+
+    @classmethod
+    def of(cls, data: Mapping[str, Any]) -> Model:
+        selection = data.get("selection", {})
+        return cls(float(data["bias"]), dict(data["weights"]),
+                   Selection(**selection.get("news", {})), Selection(**selection.get("report", {})))
+
+
+@cache
+def model() -> Model:
+    """The shipped model (read once per process)."""
+    text = (resources.files("seminar_nlp.stages.themes") / WEIGHTS).read_text(encoding="utf-8")
+    return Model.of(json.loads(text)["model"])
+
+
+def is_report(candidates: Candidates, genre: Genre = "auto") -> bool:
+    """Whether to rank as for an event report: an event type ("семинар", "круглый стол")
+    in the first two sentences, unless the genre is given."""
+    if genre != "auto":
+        return genre == "report"
+    return any(span.sent < OPENING for key in candidates.genre
+               for span in candidates.occurrences.get(key, ()))
