@@ -24,6 +24,7 @@ from .stages.ner import NER
 from .stages.normalize import Normalize
 from .stages.quotes import Quotes
 from .stages.roles import Roles
+from .stages.roles.implied import Hosts
 from .stages.segment import Segment
 from .stages.themes import Themes, Weights
 
@@ -33,7 +34,7 @@ T = TypeVar("T")
 
 def default_stages(resources: Resources, theme_weights: Weights | None = None) -> list[Stage]:
     return [Segment(), Morph(resources), Lemma(resources), NER(resources), Normalize(resources),
-            Roles(resources), Events(resources), Quotes(resources),
+            Roles(resources), Events(resources), Hosts(), Quotes(resources),
             Themes(resources, theme_weights)]
 
 

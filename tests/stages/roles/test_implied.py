@@ -29,3 +29,13 @@ def test_the_referent_is_the_last_named_before_else_the_first_after() -> None:
     assert referent(mentions, normals, "музей", 70) == "Исторический музей"
     assert referent(mentions, normals, "музей", 0) == "Псковский музей"
     assert referent(mentions, normals, "библиотека", 70) is None
+
+
+def test_a_staff_post_without_an_organisation_takes_the_host(pipeline: Pipeline) -> None:
+    doc = pipeline.process("12 мая Уральский государственный горный университет провёл "
+                           "конференцию «Недра Урала». Проректор по научной работе Борис "
+                           "Головня открыл пленарное заседание. Председатель жюри Анна "
+                           "Белова вручила дипломы.")
+    implied = {role.role: role.org_implied for role in doc.need("roles")}
+    assert implied["проректор по научной работе"] == "Уральский государственный горный университет"
+    assert implied["председатель жюри"] is None  # a body of its own, not a staff post

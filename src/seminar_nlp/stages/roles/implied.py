@@ -5,16 +5,19 @@ named "Омский областной музей изобразительных
 "музей"); the named one goes to ``org_implied``, never mixed with a stated one.
 
 The referent is the last organisation or place named before the role whose name holds that
-noun, else the first one named after it.
+noun, else the first one named after it. A role that states no organisation at all takes the
+host of the report's event (``with_host``, a stage after the event card).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 
 from ...records import Doc, Mention, Normal, Role
-from ...vocab import fold
+from ...resources import read_lexicon
+from ...vocab import fold, org_heads
 
 
 def common_noun(role: Role) -> str | None:
@@ -47,3 +50,78 @@ def with_implied(doc: Doc, roles: Sequence[Role]) -> tuple[Role, ...]:
         named = None if word is None else referent(mentions, normals, word, role.role_start)
         out.append(role if named is None else replace(role, org_implied=named))
     return tuple(out)
+
+
+# The host: a role that states no organisation, in a report of one organisation's own event,
+# is that organisation's when its post is a staff post ("проректор по научной работе" in a
+# report of a university's conference, "куратор проекта" in a museum's): the event's one
+# organiser, else the venue when it is an institution ("Уральский государственный горный
+# университет").
+
+
+@cache
+def staff_posts() -> frozenset[str]:
+    """First words of posts an organisation's own staff hold (``lexicons/staff_posts.txt``)."""
+    return frozenset(read_lexicon("staff_posts.txt"))
+
+
+def host(doc: Doc) -> str | None:
+    events = doc.events or ()
+    if not events:
+        return None
+    event = events[0]
+    if len(event.organizers) == 1:
+        return event.organizers[0]
+    venue = (event.place or "").split(", ")[0]
+    if event.organizers or not venue or venue == "online":
+        return None
+    words = set(fold(venue).split())
+    return venue if words & institution_words() else None
+
+
+@cache
+def institution_words() -> frozenset[str]:
+    return frozenset(fold(word) for word in org_heads() | frozenset(
+        read_lexicon("institutions.txt")))
+
+
+def staff_post(role: Role) -> bool:
+    """A staff post with nothing after its head but a "по ..." phrase: "проректор по
+    научной работе", "директор", "главный хранитель" (not "председатель жюри", "директор
+    школы": a body or organisation of its own)."""
+    words = fold(role.role).split()
+    head = next((k for k, word in enumerate(words) if word in staff_posts()), None)
+    if head is None:
+        return False
+    while head + 1 < len(words) and words[head + 1] in staff_posts():
+        head += 1  # "главный хранитель", "старший научный сотрудник"
+    rest = words[head + 1:]
+    return not rest or rest[0] == "по"
+
+
+def with_host(doc: Doc) -> tuple[Role, ...]:
+    """The roles: those of staff posts with no organisation take the host as implied, and a
+    common noun the host's name holds refers to the host ("директор музея" in a museum's
+    report, though another museum was named last)."""
+    roles, named = doc.roles or (), host(doc)
+    if named is None:
+        return tuple(roles)
+    out = []
+    for role in roles:
+        word = common_noun(role)
+        if role.org is None and staff_post(role) or word is not None and word in \
+                fold(named).replace("«", " ").replace("»", " ").split():
+            role = replace(role, org_implied=named)
+        out.append(role)
+    return tuple(out)
+
+
+class Hosts:
+    """After the event card: the roles' implied host organisation (``with_host``)."""
+
+    name = "hosts"
+    needs: tuple[str, ...] = ("roles", "events")
+    provides: tuple[str, ...] = ("roles",)
+
+    def __call__(self, docs: Sequence[Doc]) -> list[Doc]:
+        return [replace(doc, roles=with_host(doc)) for doc in docs]
