@@ -58,7 +58,7 @@ from .links import (
     skip_remark,
 )
 from .orgs import org_at
-from .phrase import Phrase, find_phrase, place_of
+from .phrase import Phrase, find_phrase, place_of, titles
 from .readings import capital_head
 from .referring import agrees, antecedent, stated
 
@@ -108,6 +108,23 @@ def person_before(s: SentenceView, start: int) -> int | None:
             s.form(s.mentions[org].token_start - 1) == "(":
         end = s.mentions[org].token_start - 1  # "Олег Кравцов (РГГУ), профессор кафедры"
     return s.mention_ending_at(end, "PER")
+
+
+def after_degree(s: SentenceView, post: Phrase, phrase: Phrase) -> bool:
+    """A post, a degree and a title before one name: "врио заведующего кафедрой алгебры,
+    кандидат физико-математических наук, доцент К. Л. Петрова", "проректор по учебной
+    работе доктор педагогических наук, профессор А. Н. Сковорода"."""
+    end = skip_degree(s, skip_remark(s, post.end))
+    return end != skip_remark(s, post.end) and (end == phrase.begin or
+                                                 joined(s, end, phrase.begin))
+
+
+def title_beside_post(s: SentenceView, phrase: Phrase, pending: Sequence[Phrase],
+                      org: tuple[int, int, int | None] | None) -> bool:
+    """A title with no organisation of its own ("профессор", "доцент") after a post of the
+    same person is no position of its own (the golden files' convention)."""
+    return bool(pending) and org is None and phrase.stop == phrase.head + 1 and \
+        s.lemmas[phrase.head].lower() in titles()
 
 
 def covered(roles: Sequence[Role], role: Role) -> bool:
@@ -181,6 +198,7 @@ class RoleFinder:
             if pending and not (adjacent(s, pending[-1], phrase)
                                 or phrase.begin == dash_after(s, pending[-1])
                                 or joined(s, skip_remark(s, pending[-1].end), phrase.begin)
+                                or after_degree(s, pending[-1], phrase)
                                 or predicate_of(s, pending[-1], phrase)):
                 pending = []  # only positions listed right before each other share a person
             if not persons:
@@ -201,6 +219,8 @@ class RoleFinder:
                 if org is None and previous is not None and \
                         s.form(phrase.begin - 1).lower() in POSSESSIVES:
                     org = previous[1].org(0)  # "директор института X и его заместитель Y"
+                if title_beside_post(s, phrase, pending, org):
+                    continue  # "проректор ..., доктор ... наук, профессор А. Н. Сковорода"
                 roles.append(self.role(s, phrase, person, org))
             if persons:
                 previous, pending = (persons[0], phrase), []

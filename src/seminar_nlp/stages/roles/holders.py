@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...normal.words import PLURAL_SURNAME_ENDINGS, clean_word
-from ...vocab import DASHES
+from ...vocab import ABBREVIATIONS, DASHES
 from .cues import cue_nouns
 from .links import skip_brackets
 
@@ -28,8 +28,8 @@ def complement_of(s: SentenceView, phrase: Phrase, name: int) -> bool:
     """Whether the phrase is the genitive of the noun before it, and the name after it is
     that noun's: "муж актрисы Сергей Сенин", "охранник президента Иван Петров"."""
     before, case = phrase.begin - 1, s.tags[phrase.head].feats.get("Case")
-    if s.tags[name].feats.get("Case") == case:
-        return False
+    if s.tags[name].feats.get("Case") == case or s.form(phrase.begin).lower() in ABBREVIATIONS:
+        return False  # "встречу и.о. ректора Анна Белова": "и.о. ректора" is no genitive
     if s.lemmas[before] in KIN:
         return True
     # "Пост главы правительства Мали Кейта занимал ...": a cue's noun takes the position.

@@ -19,7 +19,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ...resources import read_lexicon
-from ...vocab import is_head
+from ...vocab import ABBREVIATIONS, is_head
 from .orgs import coordinated_orgs, lower_genitive, org_at, org_nouns, places_after
 
 if TYPE_CHECKING:
@@ -71,6 +71,8 @@ def find_phrase(s: SentenceView, head: int) -> Phrase:
             not s.in_mention(start - 1, "PER", "ORG", "LOC") and \
             (s.form(start - 1)[:1].islower() or start - 1 == s.first):
         start -= 1
+    if start - 1 >= s.first and s.form(start - 1).lower() in ABBREVIATIONS:
+        start -= 1  # "и.о. ректора", "врио губернатора": the acting post is the post
     stop, cases = head + 1, TAIL_CASES
     while stop < s.last and stop - head <= MAX_TAIL:
         org = org_at(s, stop)

@@ -1,0 +1,23 @@
+"""Acting posts and posts with a degree and a title before the name (issue 20's examples)."""
+
+from __future__ import annotations
+
+from seminar_nlp import Pipeline
+
+
+def roles_of(pipeline: Pipeline, text: str) -> list[tuple[str, str | None]]:
+    return [(role.role, role.org) for role in pipeline.process(text).need("roles")]
+
+
+def test_an_acting_post_is_one_role(pipeline: Pipeline) -> None:
+    assert roles_of(pipeline, "Открыла встречу и.о. ректора Анна Белова.") == \
+        [("и.о. ректора", None)]
+
+
+def test_a_degree_and_a_title_between_the_post_and_the_name(pipeline: Pipeline) -> None:
+    assert roles_of(pipeline, "Выступила врио заведующего кафедрой алгебры, кандидат "
+                              "физико-математических наук, доцент К. Л. Петрова.") == \
+        [("врио заведующего кафедрой алгебры", None)]
+    assert roles_of(pipeline, "Приветствие зачитал проректор по учебной работе доктор "
+                              "педагогических наук, профессор А. Н. Сковорода.") == \
+        [("проректор по учебной работе", None)]
