@@ -214,6 +214,7 @@ class Normalizer:
         if head is None:
             if len(words) == 1 and (match := INFLECTED_ACRONYM.fullmatch(words[0])):
                 words[0] = match.group(1)
+            self.before_acronym(found, words)
             return Normal(join(tokens, words))
         head_parse = found[head][1]
         number = "plur" if "plur" in head_parse.tag.grammemes else "sing"
@@ -225,6 +226,18 @@ class Normalizer:
             grams = {"nomn", "plur"} if number == "plur" else {"nomn", gender or "masc", "sing"}
             words[index] = self.inflect(words[index], found[index], grams)
         return Normal(join(tokens, words))
+
+    def before_acronym(self, found: Sequence[Found], words: list[str]) -> None:
+        """Adjectives before an acronym head, in the nominative of their own gender and
+        number: "Кольской АЭС" -> "Кольская АЭС", "Нижегородского НИИ" -> "Нижегородский НИИ"."""
+        if not found or len(found) >= len(words) or not is_acronym(words[len(found)]) or \
+                any(parse is None or parse.tag.POS not in ("ADJF", "PRTF") for _, parse in found):
+            return
+        for index, item in enumerate(found):
+            tag = item[1].tag
+            number = "plur" if "plur" in tag.grammemes else "sing"
+            grams = {"nomn", number} | ({tag.gender} if tag.gender and number == "sing" else set())
+            words[index] = self.inflect(words[index], item, grams)
 
     def head_phrase(self, tokens: Sequence[Token], tags: Sequence[Tag],
                     kind: str) -> tuple[list[Found], int | None]:
