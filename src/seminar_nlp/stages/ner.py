@@ -189,6 +189,28 @@ def without_brackets(mention: Mention, tokens: Sequence[Token]) -> Mention:
     return replace(mention, stop=tokens[stop - 1].stop, token_stop=stop)
 
 
+EPONYM = frozenset({"имени", "им."})
+
+
+def eponym_end(org: Mention, person: Mention, tokens: Sequence[Token], tags: Sequence[Tag],
+               morph: Morphology) -> int | None:
+    """Where the person an organisation is named after ends, when the model split it off
+    (and perhaps ran it on into the next name): "Уральского федерального университета
+    имени первого Президента России" + "Б. Н. Ельцина" (+ "Виктор Кокшаров")."""
+    if not (org.type == "ORG" and person.type == "PER" and person.token_start == org.token_stop
+            and person.sent == org.sent and any(token.form.lower() in EPONYM for token
+                                                in tokens[org.token_start:org.token_stop])):
+        return None
+    index = person.token_start
+    while index < person.token_stop and len(tokens[index].form) <= 3 and \
+            tokens[index].form.endswith("."):
+        index += 1  # initials
+    if index == person.token_start or index >= person.token_stop or \
+            not genitive(tokens[index], tags[index], morph):
+        return None  # an eponym is written with initials: "имени Б. Н. Ельцина"
+    return index + 1
+
+
 def join_chains(mentions: Sequence[Mention], tokens: Sequence[Token],
                 tags: Sequence[Tag], morph: Morphology) -> list[Mention]:
     """Join an organisation and the genitive name right after it that the model split off:
@@ -203,6 +225,10 @@ def join_chains(mentions: Sequence[Mention], tokens: Sequence[Token],
             out[-1] = replace(last, stop=mention.stop, token_stop=mention.token_stop)
             if mention.type in NESTED:
                 inner.append(without_brackets(mention, tokens))
+        elif last is not None and (end := eponym_end(last, mention, tokens, tags, morph)):
+            out[-1] = replace(last, stop=tokens[end - 1].stop, token_stop=end)
+            if end < mention.token_stop:  # "... Б. Н. Ельцина | Виктор Кокшаров": the rest
+                out.append(replace(mention, start=tokens[end].start, token_start=end))
         else:
             out.append(mention)
     return sorted(out + inner, key=lambda m: (m.start, -m.stop))

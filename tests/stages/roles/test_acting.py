@@ -1,4 +1,5 @@
-"""Acting posts and posts with a degree and a title before the name (issue 20's examples)."""
+"""Issue 20's examples: acting posts, posts with a degree and a title before the name, an
+organisation named after a person."""
 
 from __future__ import annotations
 
@@ -21,3 +22,10 @@ def test_a_degree_and_a_title_between_the_post_and_the_name(pipeline: Pipeline) 
     assert roles_of(pipeline, "Приветствие зачитал проректор по учебной работе доктор "
                               "педагогических наук, профессор А. Н. Сковорода.") == \
         [("проректор по учебной работе", None)]
+
+
+def test_an_organisation_keeps_the_person_it_is_named_after(pipeline: Pipeline) -> None:
+    assert roles_of(pipeline, "Ректор Уральского федерального университета имени первого "
+                              "Президента России Б. Н. Ельцина Виктор Кокшаров открыл форум.") == \
+        [("ректор", "Уральский федеральный университет имени первого Президента России "
+                    "Б. Н. Ельцина")]
