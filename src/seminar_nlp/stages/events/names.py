@@ -240,9 +240,15 @@ def verb_names(view: View, lex: Lexicon, refs: frozenset[str], index: int,
             return [[before]], index + 1
     if before is not None and view.words[before] == ",":  # "<event> «...», организованная X"
         before = neighbour(view, before, -1, *sentence)
-    if before is not None and refers_to_event(view, refs, before):
+    if before is not None and refers_to_event(view, refs, before) and \
+            view.tags[before].feats.get("Case") not in OBLIQUE:
         return name_list(view, lex, index + 1, sentence[1])
     return None
+
+
+# "По итогам круглого стола подготовлена резолюция": an event in an oblique case is no
+# subject or object of the verb, so what follows names no organiser.
+OBLIQUE = frozenset({"Gen", "Dat", "Ins", "Loc"})
 
 
 @cache

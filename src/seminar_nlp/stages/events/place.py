@@ -172,10 +172,14 @@ OTHER_TIMES = frozenset({"следующий", "очередной", "будущ
                          "прошлогодний"})
 
 
+# A plan: "Организаторы планируют весной провести его выездной этап в Томске".
+PLANS = frozenset({"планировать", "планироваться", "намереваться", "собираться"})
+
+
 def another_occurrence(view: View, index: int, sentence: Sentence) -> bool:
     """Whether the mention at ``index`` is of the event's next or past occurrence."""
     span = range(sentence.token_start, sentence.token_stop)
-    return any(view.lemmas[k] in OTHER_TIMES for k in span) or any(
+    return any(view.lemmas[k] in OTHER_TIMES | PLANS for k in span) or any(
         view.tags[k].feats.get("Tense") == "Fut" and view.lemmas[k] in HOLDING for k in span)
 
 
