@@ -77,8 +77,8 @@ def field_fit(field: str, items: Sequence[dict[str, Any]], data: list[tuple], c:
     docs_here = sorted({row[0] for row in data})
     if field == "event":
         gold_has = {n: item["event"] is not None for n, item in enumerate(items)}
-        # each report alike: with 12 of 119 reporting no event, weighing the classes alike
-        # made one spurious card cost as much as nine missed ones
+        # each report alike (the title's too): with 12 of 119 reporting no event, weighing
+        # the classes alike made one spurious card cost as much as nine missed ones
         cut, share = threshold(data, held, len(items), gold_has, balanced=False)
     elif field == "title":
         gold_has = {n: bool(items[n]["event"] and items[n]["event"]["title"])
@@ -86,7 +86,7 @@ def field_fit(field: str, items: Sequence[dict[str, Any]], data: list[tuple], c:
         index = {doc: i for i, doc in enumerate(docs_here)}
         remapped = [(index[row[0]], row[1], row[2]) for row in data]
         cut, share = threshold(remapped, held, len(docs_here),
-                               {index[d]: gold_has[d] for d in docs_here})
+                               {index[d]: gold_has[d] for d in docs_here}, balanced=False)
     else:
         cut = 0.0
         best = best_per_doc(data, held)

@@ -133,6 +133,11 @@ def distance_from_doc_date(view: View, candidate: DateCandidate) -> Features:
 # Titles
 
 
+# Words that give an event its name: "под названием «...»", "получила название «...»",
+# "носит название", "под девизом «...»", "на тему «...»".
+NAMING = frozenset({"название", "назвать", "называться", "тема", "девиз", "наименование"})
+
+
 def title_features(view: View, lex: Lexicon, candidate: TitleCandidate, event: Mention,
                    first: bool) -> Features:
     if candidate.open < 0:
@@ -149,7 +154,7 @@ def title_features(view: View, lex: Lexicon, candidate: TitleCandidate, event: M
                                 in BLOCKERS),
         "verb_between": float(any(view.tags[k].pos in ("VERB", "AUX") for k in between)),
         "punct_between": float(any(view.words[k] in (".", ";", "!", "?") for k in between)),
-        "named": float(any(view.lemmas[k] in ("название", "назвать", "называться", "тема")
+        "named": float(any(view.lemmas[k] in NAMING
                            for k in range(max(0, candidate.open - 3), candidate.open))),
         "org_name": float(any(m.type == "ORG" and m.token_start <= candidate.open < m.token_stop
                               for m in view.doc.need("mentions"))),
