@@ -73,3 +73,11 @@ def test_explain_prints_the_trace(tmp_path: Path, capsys: pytest.CaptureFixture[
     out = capsys.readouterr().out
     assert "'форум' -> форум" in out and "2026-05-19 (relative)" in out
     assert main(["explain", str(tmp_path / "missing.txt")]) == 2
+
+
+def test_two_days_in_a_row_are_a_range() -> None:
+    from seminar_nlp.stages.events.dates import find_dates
+
+    found = list(find_dates("в минувшие выходные, 19 и 20 декабря, прошёл турнир"))
+    assert [(span.first, span.last) for span in found] == [((19, 12, None), (20, 12, None))]
+    assert [span.last for span in find_dates("5 и 12 марта 2026 года")] == [None]

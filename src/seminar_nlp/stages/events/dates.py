@@ -52,6 +52,9 @@ def pattern() -> re.Pattern[str]:
         + DAY.format("cd2") + r"\s+" + month.format("cm2") + YEAR.format("cy2"),
         FROM + DAY.format("rd1") + RANGE + DAY.format("rd2") + r"\s+" + month.format("rm")
         + YEAR.format("ry"),
+        # "19 и 20 декабря": two days in a row are a range; others are the first day
+        DAY.format("td1") + r"\s+и\s+" + DAY.format("td2") + r"\s+" + month.format("tm")
+        + YEAR.format("ty"),
         DAY.format("sd") + r"\s+" + month.format("sm") + YEAR.format("sy"),
         FROM + DAY.format("qd") + RANGE + NUMERIC.format("p"),  # "19–20.03.2026"
         NUMERIC.format("n"),
@@ -79,6 +82,10 @@ def days_of(match: re.Match[str]) -> tuple[Day, Day | None]:
     if group("rd1"):
         month, year = month_number(group("rm")), number(group("ry"))
         return (int(group("rd1")), month, year), (int(group("rd2")), month, year)
+    if group("td1"):
+        month, year = month_number(group("tm")), number(group("ty"))
+        first, second = int(group("td1")), int(group("td2"))
+        return (first, month, year), (second, month, year) if second == first + 1 else None
     if group("sd"):
         return (int(group("sd")), month_number(group("sm")), number(group("sy"))), None
     if group("qd"):

@@ -227,8 +227,10 @@ def verb_names(view: View, lex: Lexicon, refs: frozenset[str], index: int,
                 view.paragraphs[start - 1] == view.paragraphs[index]:
             start -= 1  # back to a comma, or the line (a headline glued to the sentence)
         while start < index and (view.tags[start].pos == "ADV"
-                                 or not starts_name(view, lex, [start])):
-            start += 1  # "18 марта Фонд X провёл семинар", "Вчера фонд X провёл ..."
+                                 or not starts_name(view, lex, [start])
+                                 or place_before(view, start)):
+            start += 1  # "18 марта Фонд X провёл семинар", "Вчера фонд X провёл ...",
+            # "4 июня в Череповце АО «...» провело встречу"
         end = index
         while end > start and end - 1 in dates:
             end -= 1  # "Фонд X 18 марта провёл семинар"
@@ -261,6 +263,12 @@ def institution(view: View, index: int) -> bool:
     """A lower-case noun of an institution: it refers to one the report names."""
     return view.tags[index].pos == "NOUN" and view.lemmas[index] in institutions() and \
         view.tokens[index].form[:1].islower()
+
+
+def place_before(view: View, index: int) -> bool:
+    """A token of a place after a preposition ("в Череповце"): no part of the subject."""
+    return any(m.type == "LOC" and m.token_start <= index < m.token_stop and m.token_start > 0
+               and view.tags[m.token_start - 1].pos == "ADP" for m in view.doc.need("mentions"))
 
 
 def subjects(view: View, lex: Lexicon, start: int, end: int) -> list[list[int]]:

@@ -141,6 +141,19 @@ def is_city(view: View, item: Sequence[int]) -> bool:
                for m in view.doc.need("mentions"))
 
 
+def city_first(view: View, item: list[int]) -> list[int]:
+    """A city that another name follows in one phrase is the place, the name is not: "в
+    Череповце АО «Шекснинский трубный завод» провело встречу"."""
+    if not item:
+        return item
+    city = next((m for m in view.doc.need("mentions")
+                 if m.type == "LOC" and m.token_start == item[0]), None)
+    if city is None or city.token_stop > item[-1] or \
+            not view.tokens[city.token_stop].form[:1].isupper():
+        return item
+    return [k for k in item if k < city.token_stop]
+
+
 def bracketed_city(view: View, item: Sequence[int]) -> list[int] | None:
     """A city named first in the brackets after a venue: "(Владивосток, Океанский пр., 13а)"."""
     if not item:
@@ -256,7 +269,7 @@ def sentence_places(view: View, lex: Lexicon, normal: Normal, match: Match
     items = sorted(hosts or place_items(view, lex, match),
                    key=lambda item: view.paragraphs[item[0]] != last)
     for item in items:
-        item = last_line(view, item)
+        item = city_first(view, last_line(view, item))
         if (city := bracketed_city(view, item)) is not None:
             cities.append(normal(view, city, "LOC"))  # "в зале палаты (Владивосток, ...)"
         if is_city(view, item):
