@@ -1,8 +1,8 @@
 """The themes stage's hand-set ranking before the fitted ranker (``seminar_nlp.stages.themes``
 ranks with a model fitted by ``benchmarks/train_themes.py``), kept as a baseline for the Key
 phrases section: the same candidates, ranked by the weights set by hand (the defaults, made
-for event reports) and by the news preset that the retired ``benchmarks/tune_themes.py`` chose by a grid
-search on the training documents of ru_kw_eval.
+for event reports) and by the news preset that the retired ``benchmarks/tune_themes.py``
+chose by a grid search on the training documents of ru_kw_eval.
 
 Ranking. Occurrences weigh more early in the text, after a cue word of their sentence and
 most right after a strong one; their weighted count is saturated (BM25-like) and rewarded for
@@ -51,8 +51,9 @@ class Weights:
 
     @classmethod
     def news(cls) -> Weights:
-        """For news, whose key phrases are mostly names and single words: chosen by
-        the retired ``benchmarks/tune_themes.py`` on ru_kw_eval news that its benchmark does not score."""
+        """For news, whose key phrases are mostly names and single words: chosen by the
+        retired ``benchmarks/tune_themes.py`` on ru_kw_eval news that its benchmark does not
+        score."""
         return cls(position=4.0, cue=0.25, focus=0.0, saturation=40.0, power=1.5, spread=0.5,
                    common=10.0, unknown=5.0, sharp=1.0, length=0.8, title=0.25, repeat=0.5,
                    nested=0.5, genre=1.0, kinds=(("person", 1.5), ("place", 3.0),
