@@ -50,3 +50,12 @@ def best(model: Model, candidates: Sequence[tuple[T, Mapping[str, float]]]
         return None
     score, index = max(scored, key=lambda pair: (pair[0], -pair[1]))
     return (candidates[index][0], score) if score >= model.threshold else None
+
+
+def strongest(model: Model, features: Mapping[str, float], count: int
+              ) -> list[tuple[float, str]]:
+    """The ``count`` features that weigh most in a candidate's score, as (weight times value,
+    name), largest first by size: what a trace shows of a decision."""
+    parts = sorted(((model.weights.get(name, 0.0) * value, name)
+                    for name, value in features.items()), key=lambda item: -abs(item[0]))
+    return parts[:count]

@@ -102,6 +102,13 @@ def org_heads() -> frozenset[str]:
     return frozenset(read_lexicon("org_heads.txt"))
 
 
+@cache
+def institutions() -> frozenset[str]:
+    """Nouns of institutions that, alone and in lower case, refer back to the one a report
+    named: the organisation heads and ``lexicons/institutions.txt`` ("галерея", "больница")."""
+    return org_heads() | frozenset(read_lexicon("institutions.txt"))
+
+
 @cache  # one per analyser: the Events and Themes stages share it
 def event_types(morph: Morphology) -> Mapping[tuple[str, ...], str]:
     """The folded lemmas of each entry of ``lexicons/event_types.txt`` -> its event type."""

@@ -16,7 +16,7 @@ from functools import cache
 
 from ...records import Sentence
 from ...resources import Morphology, read_lexicon
-from ...vocab import DASHES, event_types, fold, org_heads
+from ...vocab import DASHES, event_types, fold, institutions, org_heads
 from ..view import Phrases, View
 from .dates import find_dates
 
@@ -251,12 +251,6 @@ def verb_names(view: View, lex: Lexicon, refs: frozenset[str], index: int,
 # "По итогам круглого стола подготовлена резолюция": an event in an oblique case is no
 # subject or object of the verb, so what follows names no organiser.
 OBLIQUE = frozenset({"Gen", "Dat", "Ins", "Loc"})
-
-
-@cache
-def institutions() -> frozenset[str]:
-    """Nouns of institutions (``org_heads.txt`` and ``institutions.txt``)."""
-    return org_heads() | frozenset(read_lexicon("institutions.txt"))
 
 
 def institution(view: View, index: int) -> bool:

@@ -242,11 +242,12 @@ def place(view: View, lex: Lexicon, normal: Normal, match: Match,
     """The venue and the city of the event's sentence; what it lacks, from the next
     sentences that name an event of the same type ("В Казани открылся форум ... Форум
     проходит в МВЦ «Казань Экспо»" gives "МВЦ «Казань Экспо», Казань")."""
-    others = [*same_events(view, match, found), *referring(view, lex, match)]
+    same = list(same_events(view, match, found))
     # "Он прошёл в онлайн-формате" (but "Он рассказал о художниках Самары" gives no place)
     if online(view, lex, match) or any(held_online(view, lex, m.sentence) for m in
-                                       [*others, *referring(view, lex, match, pronouns=True)]):
+                                       [*same, *referring(view, lex, match, pronouns=True)]):
         return ONLINE
+    others = [*same, *referring(view, lex, match)]
     venues: list[str] = []
     cities: list[str] = []
     for other in (match, *others):

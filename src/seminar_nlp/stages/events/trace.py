@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from ...fitted import strongest as fitted_strongest
 from ...records import Doc
 from ...resources import Resources
 from ..view import View, make_view
@@ -20,9 +21,8 @@ STRONGEST = 4  # features per candidate
 
 
 def strongest(model: Model, features: Mapping[str, float]) -> str:
-    parts = sorted(((model.weights.get(name, 0.0) * value, name)
-                    for name, value in features.items()), key=lambda item: -abs(item[0]))
-    return ", ".join(f"{name} {weight:+.2f}" for weight, name in parts[:STRONGEST])
+    return ", ".join(f"{name} {weight:+.2f}"
+                     for weight, name in fitted_strongest(model, features, STRONGEST))
 
 
 def field(title: str, model: Model, rows: Sequence[tuple[float, object, Mapping[str, float]]],

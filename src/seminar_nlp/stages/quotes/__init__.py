@@ -25,6 +25,7 @@ from ...fitted import Model, load
 from ...records import Doc, Quote
 from ...resources import Resources
 from ..view import make_view
+from .attribution import People
 from .direct import find_speech
 from .indirect import find_indirect
 from .speakers import outside, speaker
@@ -36,11 +37,12 @@ def doc_quotes(doc: Doc, model: Model | None = None) -> tuple[Quote, ...]:
     speeches = find_speech(view)
     persons = outside(((index, m) for index, m in enumerate(doc.need("mentions"))
                        if m.type == "PER"), speeches)
+    people = People.of(view, persons)  # the report's people, once for all its quotes
     direct = [Quote(view.tokens[s.first].start, view.tokens[s.last - 1].stop,
-                    speaker(view, persons, s, model)) for s in speeches]
+                    speaker(view, persons, s, model, people)) for s in speeches]
     taken = [(s.first, s.last) for s in speeches]
     indirect = [Quote(view.tokens[s.first].start, view.tokens[s.last - 1].stop,
-                      speaker(view, persons, s, model), "indirect")
+                      speaker(view, persons, s, model, people), "indirect")
                 for s in find_indirect(view, taken)]
     return tuple(sorted(direct + indirect, key=lambda quote: quote.start))
 

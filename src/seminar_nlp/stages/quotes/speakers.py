@@ -113,14 +113,14 @@ def source_noun(view: View, start: int, stop: int) -> int | None:
 
 
 def speaker(view: View, persons: Sequence[tuple[int, Mention]], speech: Speech,
-            model: Model | None = None) -> int | None:
+            model: Model | None = None, people: People | None = None) -> int | None:
     """The speaker's mention: with a model, the best-scored candidate (``attribution.py``);
     without, the rules' choice (the clause's person, else the antecedent)."""
     subject = clause_subject(view, persons, *speech.clause, speech.kind)
     if subject.anonymous or (subject.person is None and not subject.speaks):
         return None
     if model is not None:
-        found = best(model, candidates(view, persons, speech, subject))
+        found = best(model, candidates(view, persons, speech, subject, people))
         return None if found is None else found[0]
     if subject.person is not None:
         return subject.person
@@ -129,12 +129,15 @@ def speaker(view: View, persons: Sequence[tuple[int, Mention]], speech: Speech,
 
 
 def candidates(view: View, persons: Sequence[tuple[int, Mention]], speech: Speech,
-               subject: Subject) -> list[tuple[int, dict[str, float]]]:
+               subject: Subject, people: People | None = None
+               ) -> list[tuple[int, dict[str, float]]]:
     """The people who may have said it, each with its features: those named before the
     quote or in its clause, but for one of the other gender than the clause's verb or
     pronoun ("— добавила она") and, when the clause names a role, one never given it
     ("— добавила заместитель министра")."""
-    chosen, people = window(view, persons, speech), People.of(view, persons)
+    chosen = window(view, persons, speech)
+    if people is None:  # the caller passes the report's people, made once for its quotes
+        people = People.of(view, persons)
     if subject.gender is not None:
         chosen = [(index, m) for index, m in chosen
                   if people.genders.get(index) in (None, subject.gender)]

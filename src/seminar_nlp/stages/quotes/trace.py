@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ...fitted import Model, load
+from ...fitted import strongest as fitted_strongest
 from ...records import Doc
 from ..view import View, make_view
 from .direct import Speech, find_speech
@@ -19,9 +20,8 @@ QUOTE_CHARS = 60
 
 
 def strongest(model: Model, features: Mapping[str, float]) -> str:
-    parts = sorted(((model.weights.get(name, 0.0) * value, name)
-                    for name, value in features.items()), key=lambda item: -abs(item[0]))
-    return ", ".join(f"{name} {weight:+.2f}" for weight, name in parts[:STRONGEST] if weight)
+    return ", ".join(f"{name} {weight:+.2f}"
+                     for weight, name in fitted_strongest(model, features, STRONGEST) if weight)
 
 
 def quote_lines(view: View, persons: list, speech: Speech, model: Model, kind: str

@@ -17,7 +17,7 @@ from functools import cache
 
 from ...records import Doc, Mention, Normal, Role
 from ...resources import read_lexicon
-from ...vocab import fold, org_heads
+from ...vocab import fold, institutions
 
 
 def common_noun(role: Role) -> str | None:
@@ -28,8 +28,13 @@ def common_noun(role: Role) -> str | None:
     return fold(role.org)
 
 
+def name_words(name: str) -> list[str]:
+    """The folded words of a name, its quote marks aside."""
+    return fold(name).replace("«", " ").replace("»", " ").split()
+
+
 def holds(normal: Normal, word: str) -> bool:
-    return word in fold(normal.text).replace("«", " ").replace("»", " ").split()
+    return word in name_words(normal.text)
 
 
 def referent(mentions: Sequence[Mention], normals: Sequence[Normal], word: str, at: int
@@ -81,8 +86,7 @@ def host(doc: Doc) -> str | None:
 
 @cache
 def institution_words() -> frozenset[str]:
-    return frozenset(fold(word) for word in org_heads() | frozenset(
-        read_lexicon("institutions.txt")))
+    return frozenset(fold(word) for word in institutions())
 
 
 def staff_post(role: Role) -> bool:
@@ -109,8 +113,8 @@ def with_host(doc: Doc) -> tuple[Role, ...]:
     out = []
     for role in roles:
         word = common_noun(role)
-        if role.org is None and staff_post(role) or word is not None and word in \
-                fold(named).replace("«", " ").replace("»", " ").split():
+        if role.org is None and staff_post(role) or word is not None and \
+                word in name_words(named):
             role = replace(role, org_implied=named)
         out.append(role)
     return tuple(out)
