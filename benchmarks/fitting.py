@@ -58,17 +58,26 @@ def threshold(data: list[tuple], held: list[float], docs: int,
     having = sum(gold_has.get(doc, False) for doc in range(docs))
     weights = {True: 1 / max(having, 1), False: 1 / max(docs - having, 1)} if balanced \
         else {True: 1.0, False: 1.0}
-    scored = []
-    for cut in options:
+
+    def at(cut: float) -> tuple[float, float]:  # weighted and plain share right at a cut
         weighted = plain = 0.0
         for doc in range(docs):
             score, correct = best.get(doc, (0.0, False))
             has = gold_has.get(doc, False)
             right = correct if score >= cut else not has
             weighted, plain = weighted + weights[has] * right, plain + right
-        scored.append((weighted, -cut, plain / docs))
-    # the middle of the cuts within one document of the best: a cut that a single held-out
-    # document decides is no better than its neighbours
-    top = max(value for value, _, _ in scored) - min(weights.values()) * 1.001
-    tied = sorted((-cut, share) for value, cut, share in scored if value >= top)
-    return tied[len(tied) // 2]
+        return weighted, plain / docs
+
+    scored = {cut: at(cut) for cut in options}
+    # the middle, in score, of the unbroken band of cuts within one document of the best
+    # around the best (the lowest best cut): a cut that a single held-out document decides
+    # is no better than its neighbours, and the middle of the band keeps the widest margin
+    top = max(value for value, _ in scored.values()) - min(weights.values()) * 1.001
+    first = max(options, key=lambda cut: (scored[cut][0], -cut))
+    low = high = options.index(first)
+    while low > 0 and scored[options[low - 1]][0] >= top:
+        low -= 1
+    while high + 1 < len(options) and scored[options[high + 1]][0] >= top:
+        high += 1
+    middle = (options[low] + options[high]) / 2
+    return middle, at(middle)[1]

@@ -19,9 +19,11 @@ from .names import Lexicon
 
 EVENT_VERBS_FRAME = 3  # tokens between a verb of holding and the noun it makes an event
 # Nouns a verb of holding takes that name a part or a moment of an event, not one
-# ("состоялось открытие конференции", "прошла церемония закрытия", "прошло обсуждение").
+# ("состоялось открытие конференции", "прошла церемония закрытия", "прошло обсуждение"),
+# or a span of time ("проводится уже третий год", "прошла неделя").
 NOT_EVENTS = frozenset({"открытие", "закрытие", "старт", "финал", "церемония", "обсуждение",
-                        "работа", "часть", "день", "этап", "торжественный"})
+                        "работа", "часть", "день", "этап", "торжественный",
+                        "год", "месяц", "неделя", "час", "минута"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +85,7 @@ def frame_mentions(view: View, lex: Lexicon) -> Iterator[Mention]:
             continue
         for k in range(index + 1, min(index + 1 + EVENT_VERBS_FRAME, len(view.tokens))):
             tag = view.tags[k]
-            if tag.pos == "NOUN" and tag.feats.get("Case") == "Nom" and view.depth[k] == 0:
+            if tag.pos == "NOUN" and view.depth[k] == 0 and subject_case(view, index, k):
                 k = nominative_head(view, k)  # "прошёл краеведческий квиз": not the adjective
                 lemma = subject_lemma(view, k)
                 if (lemma,) not in lex.types and lemma not in NOT_EVENTS:
@@ -116,6 +118,26 @@ def of_moment(view: View, lex: Lexicon, index: int) -> Mention | None:
     return None
 
 
+# Verbs of holding that take no object: a noun after them is their subject.
+INTRANSITIVE = frozenset({"пройти", "проходить", "состояться", "открыться", "стартовать",
+                          "завершиться", "закрыться", "начаться", "проводиться"})
+
+
+def subject_case(view: View, verb: int, noun: int) -> bool:
+    """Whether the noun after a verb of holding can be its subject: in the nominative, or,
+    after a verb that takes no object, in an accusative the tagger chose for an inanimate
+    noun whose two cases are one form, when it and the adjectives before it agree with the
+    verb ("прошёл литературный вечер", "состоялось чаепитие"; not "участники прошли
+    обучение", "проводится уже третий год")."""
+    feats, verb_feats = view.tags[noun].feats, view.tags[verb].feats
+    if feats.get("Case") == "Nom":
+        return True
+    return view.lemmas[verb] in INTRANSITIVE and feats.get("Case") == "Acc" and \
+        feats.get("Animacy") == "Inan" and feats.get("Number") == verb_feats.get("Number") and \
+        verb_feats.get("Gender", feats.get("Gender")) == feats.get("Gender") and \
+        all(view.tags[k].feats.get("Case") in (None, "Nom") for k in range(verb + 1, noun))
+
+
 ADJECTIVE_ENDINGS = ("ий", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие")
 
 
@@ -143,7 +165,8 @@ def mentions(view: View, lex: Lexicon) -> list[Mention]:
     found: dict[tuple[int, int], Mention] = {}
     for rule in MENTION_RULES.values():  # the lexicon's reading of a span first
         for m in rule(view, lex):
-            found.setdefault((m.start, m.stop), m)
+            if not any(o.start <= m.start and m.stop <= o.stop for o in found.values()):
+                found.setdefault((m.start, m.stop), m)  # not a word of a longer one's
     return sorted(found.values(), key=lambda m: m.start)
 
 
