@@ -60,7 +60,8 @@ def as_golden(event: Event) -> dict[str, Any]:
 
 # The development part as a whole, a floor under each field a little below what the fitted
 # card gives now (benchmarks/reports.py scores it beside the check part in BENCHMARKS.md).
-FLOORS = {"found R": .97, "found P": .97, "event_type": .95, "title": .92, "date": .95,
+# found P: e135-e159 brought two more reports of no event that name one in passing.
+FLOORS = {"found R": .97, "found P": .95, "event_type": .95, "title": .92, "date": .95,
           "date_end": .95, "place": .75, "organizers F1": .85, "partners F1": .90}
 
 

@@ -40,11 +40,23 @@ def title_choices(view: View, lex: Lexicon, event: Mention
                   ) -> list[tuple[TitleCandidate, Features]]:
     """The «names» that may be the event's: not one right after a noun it names (a prize, a
     book, a contest that is not the event: "лауреатов премии «Созидатели будущего»",
-    "презентация книги «Томск»"), which the conventions leave out."""
-    found = [candidate for candidate in titles(view) if not named_noun(view, candidate, event)]
+    "презентация книги «Томск»"), which the conventions leave out, nor the headline's
+    form of such a name ("Названы лауреаты премии «...»", "Волонтёры «Зелёной волны»
+    провели субботник" of "движение «Зелёная волна»")."""
+    every = titles(view)
+    others = {folded(c.text) for c in every if c.open >= 0 and named_noun(view, lex, c, event)}
+    found = [candidate for candidate in every if not named_noun(view, lex, candidate, event)
+             and not (candidate.open < 0 and folded(candidate.text) in others)]
     return [(candidate, {**title_features(view, lex, candidate, event, number == 0),
                          **fuller(candidate, found)})
             for number, candidate in enumerate(found)]
+
+
+def folded(text: str) -> str:
+    """A name with its words' endings cut, so that its cases meet: "Зелёной волны" and
+    "Зелёная волна" both give "зелен вол"."""
+    words = text.lower().replace("ё", "е").split()
+    return " ".join(word[:max(3, len(word) - 2)] for word in words)
 
 
 def fuller(candidate: TitleCandidate, found: Sequence[TitleCandidate]) -> dict[str, float]:
@@ -59,7 +71,15 @@ def fuller(candidate: TitleCandidate, found: Sequence[TitleCandidate]) -> dict[s
 NAMED_REACH = 4  # words between such a noun and the name ("премии молодых учёных «...»")
 
 
-def named_noun(view: View, candidate: TitleCandidate, event: Mention) -> bool:
+def named_noun(view: View, lex: Lexicon, candidate: TitleCandidate, event: Mention) -> bool:
+    """Whether the name follows a noun it names: a blocker ("премии «...»"), or the head of
+    an organisation's name right before it, in the singular ("движение «Зелёная волна»",
+    "клуба «Краевед»"; not "конкурс экспозиций школьных музеев «Память места»")."""
+    head = candidate.open - 1
+    if head >= 0 and view.lemmas[head] in lex.org_heads and \
+            view.tags[head].feats.get("Number") != "Plur" and \
+            view.lemmas[head] not in view.lemmas[event.start:event.stop]:
+        return True
     for before in range(candidate.open - 1, max(candidate.open - 1 - NAMED_REACH, -1), -1):
         if event.start <= before < event.stop or not view.is_word(before) or \
                 view.tags[before].pos in ("VERB", "AUX", "ADP"):

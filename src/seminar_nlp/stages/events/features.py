@@ -15,6 +15,7 @@ from ..view import View
 from .candidates import DateCandidate, Mention, TitleCandidate
 from .dates import parse_doc_date
 from .names import Lexicon
+from .place import another_occurrence
 
 Features = dict[str, float]
 OPENING = frozenset({"открытие", "закрытие", "старт", "финал", "завершение"})
@@ -68,6 +69,20 @@ def in_headline(view: View, mention: Mention) -> float:
     return float(bool(title) and view.lemmas[mention.start][:5] in title)
 
 
+def other_time(view: View, mention: Mention) -> float:
+    """Whether the mention's sentence is about another occurrence or time: "в прошлом году",
+    "следующий форум пройдёт", or a year before the document's ("представляли в 2024 году
+    на конференции")."""
+    sentence = view.doc.need("sentences")[mention.sentence]
+    if another_occurrence(view, mention.start, sentence):
+        return 1.0
+    base = parse_doc_date(view.doc.source.date)
+    return float(base is not None and any(
+        view.words[k].isdigit() and len(view.words[k]) == 4 and
+        1900 < int(view.words[k]) < base.year and view.lemmas[k + 1] == "год"
+        for k in range(sentence.token_start, sentence.token_stop - 1)))
+
+
 def mention_features(view: View, lex: Lexicon, mention: Mention, rank: int,
                      repeats: int) -> Features:
     case = view.tags[mention.start].feats.get("Case", "none")
@@ -88,6 +103,7 @@ def mention_features(view: View, lex: Lexicon, mention: Mention, rank: int,
         "plural": float(view.tags[mention.start].feats.get("Number") == "Plur"),
         "capital": float(view.tokens[mention.start].form[:1].isupper()),
         "multiword": float(mention.stop - mention.start > 1),
+        "other_time": other_time(view, mention),
     }
     return found
 

@@ -70,7 +70,8 @@ def is_stop(view: View, index: int) -> bool:
     ("Министерство ... перерабатывающей промышленности")."""
     tag = view.tags[index]
     participle = tag.feats.get("VerbForm") == "Part" and tag.feats.get("Variant") != "Short"
-    return tag.pos in STOP_POS and not participle
+    # "им." of "Институт леса им. В. Н. Сукачёва", which the tagger may take for a verb
+    return tag.pos in STOP_POS and not participle and view.words[index] != "им."
 
 
 def first_noun(view: View, item: Sequence[int]) -> str | None:
@@ -125,10 +126,12 @@ def walk(view: View, start: int, stop: int, ends: Callable[[int], bool]) -> tupl
 
 def inner_word(view: View, index: int, stop: int) -> bool:
     """A bracket of one capitalised word inside a name, which goes on after it in lower
-    case: "Северный (Арктический) федеральный университет"."""
+    case: "Северный (Арктический) федеральный университет"; not a city after a venue that
+    a verb follows ("в конференц-зале ТГУ (Томск) проходит ...")."""
     return index + 3 < stop and view.words[index + 2] == ")" and \
         view.tokens[index + 1].form[:1].isupper() and not view.tokens[index + 1].form.isupper() \
-        and view.tokens[index + 3].form[:1].islower() and view.is_word(index + 3)
+        and view.tokens[index + 3].form[:1].islower() and view.is_word(index + 3) \
+        and not is_stop(view, index + 3)
 
 
 def name_list(view: View, lex: Lexicon, start: int, stop: int) -> Names:

@@ -84,12 +84,14 @@ def inside_mention(view: View, index: int) -> bool:
 
 
 def place_phrase(view: View, match: Match, start: int) -> list[int]:
-    """Tokens of a venue phrase from ``start``: up to a verb, a comma, a number, the event
-    noun or a preposition that no name runs on through."""
+    """Tokens of a venue phrase from ``start``: up to a verb, an adverb ("в Удмуртии
+    совместно с ...", "в зале традиционно"), a comma, a number, the event noun or a
+    preposition that no name runs on through."""
     def ends(k: int) -> bool:
         word = view.words[k]
         number = any(ch.isdigit() for ch in word) and view.words[k - 1] not in ("№", "no")
         return (is_stop(view, k) or word in LIST_BREAKS or word == ","
+                or (view.tags[k].pos == "ADV" and view.depth[k] == 0)
                 or (view.tags[k].pos == "ADP" and not inside_mention(view, k))
                 or number or match.start <= k < match.stop)
 
@@ -114,9 +116,11 @@ def place_items(view: View, lex: Lexicon, match: Match) -> Iterator[list[int]]:
 
 def locative(view: View, phrase: Sequence[int]) -> bool:
     """Whether "в ..." says where (the prepositional case: "в Омске") rather than where to
-    ("привезли в Омск", "посвящение в студенты"); a word the tagger gives no case passes."""
+    ("привезли в Омск", "посвящение в студенты"); a word the tagger gives no case passes,
+    as do a name in quotes and an acronym, which keep one form ("на АО «Тобольский завод»")."""
     case = next((view.tags[k].feats.get("Case") for k in phrase
-                 if view.tags[k].pos in ("NOUN", "PROPN", "ADJ", "DET", "NUM")), None)
+                 if view.tags[k].pos in ("NOUN", "PROPN", "ADJ", "DET", "NUM")
+                 and view.depth[k] == 0 and not view.tokens[k].form.isupper()), None)
     return case in (None, "Loc")
 
 
@@ -202,15 +206,26 @@ REFERRING_SENTENCES = 3  # sentences after the event's in which "Экспози�
 PRONOUNS = frozenset({"он", "она", "оно"})
 
 
+# A part of the event said to have taken place, after the sentence that names it: "Все
+# конкурсные показы прошли на открытой сцене музея", "Игры состоялись в спорткомплексе".
+TOOK_PLACE = frozenset({"пройти", "проходить", "состояться"})
+
+
+def held_here(view: View, index: int) -> bool:
+    tag = view.tags[index]
+    return view.lemmas[index] in TOOK_PLACE and view.depth[index] == 0 and \
+        tag.pos == "VERB" and tag.feats.get("Tense") == "Past"
+
+
 def referring(view: View, lex: Lexicon, match: Match, pronouns: bool = False
               ) -> Iterator[Match]:
     """The sentences near the event's that refer to it: the next ones by its own word, an
     anaphor or (with ``pronouns``) a pronoun that opens them ("Экспозиция развернулась в
     выставочном зале музея", "Главной площадкой биеннале стал ...", "Он прошёл полностью в
-    онлайн-формате"),
-    then the ones before by its own word in a title ("Третий «Форум «Наука — регионам»»
-    завершил работу в Москве": outside quotes it would be a mention of its own); never
-    one about another occurrence."""
+    онлайн-формате") or a past "прошли/состоялись" of a part of it ("Все показы прошли на
+    открытой сцене музея"), then the ones before by its own word in a title ("Третий
+    «Форум «Наука — регионам»» завершил работу в Москве": outside quotes it would be a
+    mention of its own); never one about another occurrence."""
     sentences = view.doc.need("sentences")
     number = view.tokens[match.start].sent
     own = {view.lemmas[k] for k in range(match.start, match.stop)}
@@ -223,6 +238,8 @@ def referring(view: View, lex: Lexicon, match: Match, pronouns: bool = False
         if ref is None and pronouns and depth == 0 and \
                 view.lemmas[sentence.token_start] in PRONOUNS:  # only to say it was online:
             ref = sentence.token_start
+        if ref is None and depth == 0 and not pronouns:
+            ref = next((k for k in span if held_here(view, k)), None)
         if ref is not None and not another_occurrence(view, ref, sentence):
             yield Match(ref, ref + 1, match.event_type, sentence)
 
