@@ -28,9 +28,9 @@ Each is cheap and named; the model's weights say how much each counts:
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ...frequency import zipf
 from .phrases import Candidates, Key, Span, rules
@@ -46,6 +46,17 @@ KINDS = ("person", "place", "organisation", "proper")
 OPENING = 2  # sentences in which an event type names the genre of a report
 
 
+# The features in the order the model reads them: those of the occurrences left to a candidate,
+# then those of the phrase itself (``what``).
+DYNAMIC = ("count", "share", "weighted", "heavy", "first", "late", "title", "spread", "cue",
+           "focus", "echo", "inside", "cut", "tail", "genre")
+STATIC = ("rarity", "common", "head_zipf", "unknown", "words2", "words3", "event_type", "weak",
+          "capital", *KINDS)
+NAMES = DYNAMIC + STATIC
+
+Static = dict[tuple[Key, str], tuple[float, ...]]  # (key, head lemma) -> the phrase's features
+
+
 @dataclass(frozen=True, slots=True)
 class Context:
     """What the features read of the whole document, computed once."""
@@ -53,63 +64,105 @@ class Context:
     inside: frozenset[Span]  # occurrences inside a longer candidate's occurrence
     most: int  # occurrences of the commonest candidate
     heaviest: float  # the highest weighted count of a candidate
+    weights: Mapping[Key, float] = field(default_factory=dict)  # weighted count, all occurrences
 
 
 def context(candidates: Candidates) -> Context:
-    by_sent: dict[int, list[Span]] = defaultdict(list)
-    for occurrences in candidates.occurrences.values():
-        for span in occurrences:
-            by_sent[span.sent].append(span)
-    inside = {span for spans in by_sent.values() for span in spans
-              if any(other.start <= span.start and span.stop <= other.stop and other != span
-                     for other in spans)}
+    inside = nested(candidates)
     most = max((len(found) for found in candidates.occurrences.values()), default=1)
-    heaviest = max((weighted(dict.fromkeys(found, 1.0), candidates)
-                    for found in candidates.occurrences.values()), default=1.0)
-    return Context(frozenset(inside), most, heaviest)
+    weights = {key: weighted(dict.fromkeys(found, 1.0), candidates)
+               for key, found in candidates.occurrences.items()}
+    return Context(inside, most, max(weights.values(), default=1.0), weights)
+
+
+def nested(candidates: Candidates) -> frozenset[Span]:
+    """The occurrences inside a longer candidate's occurrence (of one sentence, as no two
+    occurrences cover the same tokens)."""
+    by_range = {(span.start, span.stop): span for occurrences in candidates.occurrences.values()
+                for span in occurrences}
+    inside = set()
+    for start, stop in by_range:
+        for first in range(start, stop):
+            for last in range(first + 1, stop + 1):
+                if (first, last) != (start, stop) and (first, last) in by_range:
+                    inside.add(by_range[first, last])
+    return frozenset(inside)
 
 
 def features(key: Key, shares: Mapping[Span, float], candidates: Candidates,
              found: Context) -> dict[str, float]:
     """The features of a candidate from its occurrences, each counting with its share (less
-    than 1 inside a theme already taken)."""
-    spans = list(shares)
-    total = sum(shares.values())
-    sents = [span.sent for span in spans]
-    length = max(candidates.sentences, 1)
-    weight = weighted(shares, candidates)
-    out = {"count": math.log1p(total), "share": total / found.most,
-           "weighted": math.log1p(weight), "heavy": weight / found.heaviest,
-           "first": 1 / (1 + min(sents)), "late": min(sents) / length,
-           "title": float(min(sents) == 0), "spread": (max(sents) - min(sents)) / length,
-           "cue": max(cued(span, candidates.cues) for span in spans),
-           "focus": float(any(span in candidates.focused for span in spans)),
-           "echo": echo(key, spans, candidates.title),
-           "inside": mean(span in found.inside for span in spans),
-           "cut": mean(span.stop < candidates.links.get(span, (0, 0))[1] for span in spans),
-           "tail": mean(span.start > candidates.links.get(span, (span.start, 0))[0]
-                        for span in spans),
-           "genre": float(key in candidates.genre and min(sents) < OPENING)}
-    out.update(what(key, spans[0], candidates))
-    return out
+    than 1 inside a theme already taken), by name."""
+    return dict(zip(NAMES, vector(key, shares, candidates, found, {}), strict=True))
 
 
-def what(key: Key, span: Span, candidates: Candidates) -> dict[str, float]:
-    """The features of the phrase itself: its words and its kind."""
-    lexicon = rules()
-    head = candidates.keys[span.head]
+def vector(key: Key, shares: Mapping[Span, float] | None, candidates: Candidates,
+           found: Context, memo: Static) -> tuple[float, ...]:
+    """The features of ``NAMES`` in order; ``shares`` None for every occurrence counting 1,
+    ``memo`` keeps the phrase's own features across calls."""
+    spans = list(shares) if shares is not None else candidates.occurrences[key]
+    head = candidates.keys[spans[0].head]
+    static = memo.get((key, head))
+    if static is None:
+        static = memo[key, head] = what(key, head, candidates)
+    return occurrences(key, spans, shares, candidates, found) + static
+
+
+def occurrences(key: Key, spans: Sequence[Span], shares: Mapping[Span, float] | None,
+                candidates: Candidates, found: Context) -> tuple[float, ...]:
+    """The features of ``DYNAMIC``: where and how often the occurrences left are said, in one
+    pass over them (``shares`` None for every occurrence counting 1)."""
+    links, inside, cues, focused = candidates.links, found.inside, candidates.cues, \
+        candidates.focused
+    first = last = spans[0].sent
+    cue: float | None = None
+    within = cut = tail = 0
+    terms = []
+    for span in spans:
+        sent = span.sent
+        first, last = min(first, sent), max(last, sent)
+        index, strength = cues.get(sent, (span.start, 0.0))
+        strength = strength if span.start > index else 0.0
+        cue = strength if cue is None or strength > cue else cue
+        within += span in inside
+        if (link := links.get(span)) is not None:
+            cut += span.stop < link[1]
+            tail += span.start > link[0]
+        if shares is not None:
+            terms.append(shares[span] * (1 + POSITION / (1 + sent)) * (1 + CUE * strength)
+                         * (1 + FOCUS * (span in focused)))
+    total = sum(shares.values()) if shares is not None else float(len(spans))
+    weight = saturated(sum(terms), candidates) if shares is not None else found.weights[key]
+    count, length = len(spans), max(candidates.sentences, 1)
+    return (math.log1p(total), total / found.most, math.log1p(weight), weight / found.heaviest,
+            1 / (1 + first), first / length, float(first == 0), (last - first) / length,
+            cue or 0.0, float(not focused.isdisjoint(spans)),
+            0.0 if first == 0 else echo(key, spans, candidates.title),
+            within / count, cut / count, tail / count,
+            float(key in candidates.genre and first < OPENING))
+
+
+def what(key: Key, head: str, candidates: Candidates) -> tuple[float, ...]:
+    """The features of ``STATIC``: the phrase's words and its kind."""
+    kind = candidates.kinds.get(key, "")
+    genre = key in candidates.genre
+    rarity, common, unknown = wordfreq_features(key)
+    return (rarity, common, zipf(head), unknown, *lengths(key), float(genre),
+            0.0 if genre else 1 - rules().numbers.get("weak", {}).get(head, 1.0),
+            float(any(lemma in candidates.capital for lemma in key)),
+            *(float(kind == name) for name in KINDS))
+
+
+@lru_cache(maxsize=100_000)
+def wordfreq_features(key: Key) -> tuple[float, float, float]:
+    """``rarity``, ``common`` and ``unknown`` of a phrase (memoised)."""
     frequencies = [zipf(lemma) for lemma in key]
     rarity = [UNKNOWN if value == 0 else max(0.0, COMMON - value) for value in frequencies]
-    kind = candidates.kinds.get(key, "")
-    out = {"rarity": sum(rarity) / len(rarity), "common": min(rarity),
-           "head_zipf": zipf(head), "unknown": mean(value == 0 for value in frequencies),
-           "words2": float(len(key) == 2), "words3": float(len(key) >= 3),
-           "event_type": float(key in candidates.genre),
-           "weak": 0.0 if key in candidates.genre else
-           1 - lexicon.numbers.get("weak", {}).get(head, 1.0),
-           "capital": float(any(lemma in candidates.capital for lemma in key))}
-    out.update({name: float(kind == name) for name in KINDS})
-    return out
+    return sum(rarity) / len(rarity), min(rarity), mean(value == 0 for value in frequencies)
+
+
+def lengths(key: Key) -> tuple[float, float]:
+    return float(len(key) == 2), float(len(key) >= 3)
 
 
 def mean(values: Iterable[bool]) -> float:
@@ -125,10 +178,13 @@ def cued(span: Span, cues: Mapping[int, tuple[int, float]]) -> float:
 
 def weighted(shares: Mapping[Span, float], candidates: Candidates) -> float:
     """The position- and cue-weighted count, saturated for long documents."""
-    frequency = sum(share * (1 + POSITION / (1 + span.sent))
-                    * (1 + CUE * cued(span, candidates.cues))
-                    * (1 + FOCUS * (span in candidates.focused))
-                    for span, share in shares.items())
+    return saturated(sum(share * (1 + POSITION / (1 + span.sent))
+                         * (1 + CUE * cued(span, candidates.cues))
+                         * (1 + FOCUS * (span in candidates.focused))
+                         for span, share in shares.items()), candidates)
+
+
+def saturated(frequency: float, candidates: Candidates) -> float:
     return frequency * (SATURATION + 1) / (frequency + SATURATION * len(candidates.keys)
                                            / TYPICAL)
 

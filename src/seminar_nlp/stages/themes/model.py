@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from operator import mul
 from typing import Any, Literal
 
 from .features import OPENING
@@ -68,6 +69,13 @@ class Model:
     def selection(self, report: bool) -> Selection:
         return self.report if report else self.news
 
+    def linear(self, names: Sequence[str], report: bool) -> Linear:
+        """The weights of the named features in order, to score vectors of them."""
+        weights = self.weights
+        extra = tuple(weights.get(REPORT + name, 0.0) for name in names) if report else None
+        return Linear(self.bias, tuple(weights.get(name, 0.0) for name in names),
+                      weights.get("report", 0.0), extra)
+
     def score(self, features: Mapping[str, float], report: bool) -> float:
         """The probability that a candidate is a key phrase."""
         total = self.bias + sum(self.weights.get(name, 0.0) * value
@@ -75,13 +83,34 @@ class Model:
         if report:
             total += self.weights.get("report", 0.0) + sum(
                 self.weights.get(REPORT + name, 0.0) * value for name, value in features.items())
-        return 1.0 / (1.0 + math.exp(-max(min(total, 50.0), -50.0)))
+        return logistic(total)
 
     @classmethod
     def of(cls, data: Mapping[str, Any]) -> Model:
         selection = data.get("selection", {})
         return cls(float(data["bias"]), dict(data["weights"]),
                    Selection(**selection.get("news", {})), Selection(**selection.get("report", {})))
+
+
+@dataclass(frozen=True, slots=True)
+class Linear:
+    """A model's weights for a vector of features in a known order: the same sums as
+    ``Model.score``, term by term, without looking names up."""
+
+    bias: float
+    weights: tuple[float, ...]
+    report: float  # the weight of being a report, when ``extra`` is given
+    extra: tuple[float, ...] | None  # the ``report:`` weights, for a report
+
+    def score(self, values: Sequence[float]) -> float:
+        total = self.bias + sum(map(mul, self.weights, values))
+        if self.extra is not None:
+            total += self.report + sum(map(mul, self.extra, values))
+        return logistic(total)
+
+
+def logistic(total: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(min(total, 50.0), -50.0)))
 
 
 @cache

@@ -18,7 +18,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from ...normal.words import NAME_GRAMS
 from ...records import Doc, Tag, Token
@@ -78,24 +78,37 @@ def analyse(doc: Doc, morph: Morphology, lexicon: Rules) -> Words:
     keys = tuple(fold(lemma) for lemma in doc.need("lemmas"))
     cases = [tag.feats.get("Case", "") for tag in tags]
     kinds, names = [], []
+    modifiers, stop = lexicon["modifier"], lexicon["stop"]
     for index, (token, tag, key) in enumerate(zip(tokens, tags, keys, strict=True)):
         form, kind = token.form, ""
-        if len(form) < 2 or not WORD.fullmatch(form) or shouted(morph, form) or \
-                no_word(morph, form):
+        if not wordlike(morph, form):
             pass
         elif tag.pos == "ADJ" or tag.pos == "VERB" and tag.feats.get("VerbForm") == "Part":
-            kind = "" if key in lexicon["modifier"] or "Case" not in tag.feats else "mod"
-        elif tag.pos == "NOUN" and key not in lexicon["stop"] and "Case" in tag.feats:
+            kind = "" if key in modifiers or "Case" not in tag.feats else "mod"
+        elif tag.pos == "NOUN" and key not in stop and "Case" in tag.feats:
             kind = "noun"
             if (case := adjective(morph, form, tags[index + 1:index + 4])) is not None:
                 kind, cases[index] = "mod", case  # "нейросетевых моделей" tagged as two nouns
-        elif tag.pos == "PROPN" and key not in lexicon["stop"]:
+        elif tag.pos == "PROPN" and key not in stop:
             kind = "noun" if form.rsplit("-", 1)[-1].islower() else "name"  # "ИИ-решений"
         kinds.append(kind)
-        names.append(name_class(morph, form) if kind == "name" else "")
+        names.append(name_of(morph, form) if kind == "name" else "")
     capital = tuple(token.form[:1].isupper() and not initial(doc, index)
                     for index, token in enumerate(tokens))
     return Words(tuple(kinds), tuple(cases), keys, tuple(names), capital)
+
+
+@lru_cache(maxsize=100_000)
+def wordlike(morph: Morphology, form: str) -> bool:
+    """Whether a token may be a word of a candidate (memoised by form)."""
+    return len(form) >= 2 and WORD.fullmatch(form) is not None and \
+        not shouted(morph, form) and not no_word(morph, form)
+
+
+@lru_cache(maxsize=100_000)
+def name_of(morph: Morphology, form: str) -> str:
+    """``name_class``, memoised by form."""
+    return name_class(morph, form)
 
 
 def adjective(morph: Morphology, form: str, after: Sequence[Tag]) -> str | None:
@@ -201,15 +214,16 @@ def spans(chain: Sequence[Group], words: Words, sent: int, lexicon: Rules,
           max_words: int) -> list[Span]:
     """Every candidate of a chain: opens at a group, ends at a noun."""
     out = []
+    lights, generic = lexicon["light"], lexicon["generic"]
     for first, group in enumerate(chain):
-        light = words.keys[group.head] in lexicon["light"]
+        light = words.keys[group.head] in lights
         for start in range(group.start, group.head + 1):
             if light and not words.capital[start]:
                 continue  # "в области медицины"; a light noun heads only "Курская область"
             for last in chain[first:]:
                 if last.stop - start > max_words:
                     break
-                if last.stop - start > 1 or words.keys[start] not in lexicon["generic"]:
+                if last.stop - start > 1 or words.keys[start] not in generic:
                     out.append(Span(start, last.stop, group.head, sent))
     return out
 

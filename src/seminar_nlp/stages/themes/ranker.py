@@ -17,7 +17,7 @@ from dataclasses import replace
 from ...records import Doc, Theme
 from ...resources import Resources
 from .collect import collect
-from .features import context, features
+from .features import NAMES, Static, context, vector
 from .forms import Phrases
 from .model import Model, Weights, is_report, model
 from .phrases import Candidates, Key, Span, rules
@@ -31,24 +31,27 @@ def select(candidates: Candidates, weights: Weights, fitted: Model) -> list[tupl
     found_context = context(candidates)
     report = is_report(candidates, weights.genre)
     selection = fitted.selection(report)
-    free = {key: dict.fromkeys(occurrences, 1.0) for key, occurrences in found.items()}
+    free: dict[Key, dict[Span, float]] = {}  # the shares left, once a theme taken cut them
     factor = dict.fromkeys(found, 1.0)
+    linear = fitted.linear(NAMES, report)
+    memo: Static = {}
 
     def rate(key: Key) -> float:
-        if not free[key]:
+        shares = free[key]
+        if not shares:
             return 0.0
-        return factor[key] * fitted.score(features(key, free[key], candidates, found_context),
-                                          report)
+        return factor[key] * linear.score(vector(key, shares, candidates, found_context, memo))
 
     by_sent: dict[int, list[tuple[Key, Span]]] = defaultdict(list)
     for key, occurrences in found.items():
         for span in occurrences:
             by_sent[span.sent].append((key, span))
-    scores = {key: rate(key) for key in found}
+    scores = {key: linear.score(vector(key, None, candidates, found_context, memo))
+              for key in found}
     chosen: list[tuple[Key, float]] = []
     while scores and len(chosen) < weights.max_themes:
-        best = max(scores, key=lambda key: (scores[key], key))
-        if scores[best] <= 0:
+        top, best = max(zip(scores.values(), scores.keys(), strict=True))
+        if top <= 0:
             break
         chosen.append((best, scores.pop(best)))
         inside: set[Key] = set()
@@ -56,6 +59,8 @@ def select(candidates: Candidates, weights: Weights, fitted: Model) -> list[tupl
         for taken in found[best]:
             for key, span in by_sent[taken.sent]:
                 if key in scores and taken.start <= span.start and span.stop <= taken.stop:
+                    if key not in free:
+                        free[key] = dict.fromkeys(found[key], 1.0)
                     discount(free[key], span, selection.nested)
                     inside.add(key)
                 elif key in scores and span.start < taken.stop and taken.start < span.stop:
@@ -63,6 +68,8 @@ def select(candidates: Candidates, weights: Weights, fitted: Model) -> list[tupl
         for key in overlapping:
             factor[key] *= selection.repeat
         for key in inside | overlapping:
+            if key not in free:
+                free[key] = dict.fromkeys(found[key], 1.0)
             scores[key] = rate(key)
     return chosen
 
