@@ -147,15 +147,24 @@ def is_city(view: View, item: Sequence[int]) -> bool:
 
 def city_first(view: View, item: list[int]) -> list[int]:
     """A city that another name follows in one phrase is the place, the name is not: "в
-    Череповце АО «Шекснинский трубный завод» провело встречу"."""
+    Череповце АО «Шекснинский трубный завод» провело встречу"; unless that name is a
+    place in the genitive completing it ("на Соборной площади Липецка")."""
     if not item:
         return item
     city = next((m for m in view.doc.need("mentions")
                  if m.type == "LOC" and m.token_start == item[0]), None)
     if city is None or city.token_stop > item[-1] or \
-            not view.tokens[city.token_stop].form[:1].isupper():
+            not view.tokens[city.token_stop].form[:1].isupper() or \
+            genitive_place(view, city.token_stop):
         return item
     return [k for k in item if k < city.token_stop]
+
+
+def genitive_place(view: View, index: int) -> bool:
+    """A place in the genitive that completes the one before it: "на Соборной площади
+    Липецка", "в Лагерном саду Томска"."""
+    return view.tags[index].feats.get("Case") == "Gen" and any(
+        m.type == "LOC" and m.token_start == index for m in view.doc.need("mentions"))
 
 
 def bracketed_city(view: View, item: Sequence[int]) -> list[int] | None:
@@ -273,8 +282,40 @@ def place(view: View, lex: Lexicon, normal: Normal, match: Match,
         cities = cities or found_cities
         if venues and cities:
             break
+    if cities and not venues:
+        venues = next_venues(view, lex, normal, match)
     venues, cities = distinct(unique(venues)), distinct(unique(cities))
     return ", ".join(distinct(venues[:1] + cities[:1])) or None  # "Venue, City"
+
+
+def next_venues(view: View, lex: Lexicon, normal: Normal, match: Match) -> list[str]:
+    """The venue the sentence right after the event's names, where that one names only a
+    city: "В Барнауле прошёл форум. Волонтёры встретились в Доме молодёжи", "... провели в
+    Саратове акцию. Палатки развернули в парке Победы"; never one about another time."""
+    sentences = view.doc.need("sentences")
+    number = view.tokens[match.start].sent + 1
+    if number >= len(sentences) or another_occurrence(view, sentences[number].token_start,
+                                                      sentences[number]):
+        return []
+    start = sentences[number].token_start
+    return sentence_places(view, lex, normal, Match(start, start, match.event_type,
+                                                    sentences[number]))[0]
+
+
+def whole_of_parts(view: View, item: list[int]) -> list[int]:
+    """The venue that plural parts belong to: "в отделениях областной больницы", "на коврах
+    спортивного комплекса «Союз»", "в аудиториях университета" name the hospital, the
+    sports complex, the university (a hall in the singular stays: "в актовом зале школы")."""
+    head = next((k for k in item if view.tags[k].pos in ("NOUN", "PROPN")), None)
+    if head is None or view.tags[head].pos != "NOUN" or head + 1 > item[-1] or \
+            view.tags[head].feats.get("Number") != "Plur" or \
+            not all(view.tokens[k].form.islower() for k in item if k <= head):
+        return item  # "Дом учёных ...", "Митрополичьи палаты ..." are names
+    after = view.tags[head + 1]
+    if after.pos in ("ADJ", "NOUN", "PROPN") and after.feats.get("Case") == "Gen":
+        return [k for k in item if k > head]
+    return item
+
 
 def sentence_places(view: View, lex: Lexicon, normal: Normal, match: Match
                     ) -> tuple[list[str], list[str]]:
@@ -287,7 +328,7 @@ def sentence_places(view: View, lex: Lexicon, normal: Normal, match: Match
     items = sorted(hosts or place_items(view, lex, match),
                    key=lambda item: view.paragraphs[item[0]] != last)
     for item in items:
-        item = city_first(view, last_line(view, item))
+        item = whole_of_parts(view, city_first(view, last_line(view, item)))
         if (city := bracketed_city(view, item)) is not None:
             cities.append(normal(view, city, "LOC"))  # "в зале палаты (Владивосток, ...)"
         if is_city(view, item):
