@@ -19,6 +19,7 @@ from pathlib import Path
 from .common import DEFAULT_EVAL, ROOT, Settings, machine
 
 SECTIONS = ("benchmarks.lemmas", "benchmarks.ner", "benchmarks.speed", "benchmarks.roles",
+            "benchmarks.positions",
             "benchmarks.keyphrases", "benchmarks.scale", "benchmarks.robustness",
             "benchmarks.faults", "benchmarks.reports", "benchmarks.quotes",
             "benchmarks.report_roles", "benchmarks.report_themes")

@@ -1,6 +1,10 @@
-"""Fit the shipped models: ``python -m benchmarks.train events|quotes [--data FILE]``.
+"""Fit the shipped models: ``python -m benchmarks.train events|quotes|positions [--data PATH]``.
 
 quotes: the speaker scorer of the quotes stage (``train_quotes.py``).
+
+positions: the position-span CRF of the roles stage (``train_positions.py``), from a folder of
+brat-annotated texts with PROFESSION spans (default: NEREL train, never its dev); writes
+``src/seminar_nlp/stages/roles/positions.crfsuite``. Needs only python-crfsuite.
 
 events: the event card's scorers (which mention is the reported event, which date its date,
 which «name» its title), logistic regressions on the development part of the golden reports
@@ -21,6 +25,7 @@ from typing import Any
 from .common import ROOT
 from .fitting import FOLDS, best_per_doc, fit, threshold
 from .reports import norm, read
+from .train_positions import MODEL_OUT, NEREL_TRAIN, train_positions
 from .train_quotes import train_quotes
 
 EVENTS_WEIGHTS = ROOT / "src" / "seminar_nlp" / "stages" / "events" / "weights.json"
@@ -119,14 +124,21 @@ def train_events(data_file: Path) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.train", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("model", choices=["events", "quotes"])
-    parser.add_argument("--data", type=Path, default=ROOT / "tests" / "data" /
-                        "events_golden.jsonl", help="golden reports to fit on (JSON lines)")
+    parser.add_argument("model", choices=["events", "quotes", "positions"])
+    parser.add_argument("--data", type=Path, default=None,
+                        help="golden reports to fit on (JSON lines); for positions a folder "
+                             f"of brat .txt/.ann files (default {NEREL_TRAIN})")
     parser.add_argument("--out", type=Path, help="where to write the weights (default: the "
                         "package's weights.json of that stage)")
     args = parser.parse_args(argv)
-    if "events_check" in str(args.data):
-        parser.error("the check part is never fitted on")
+    if "events_check" in str(args.data) or args.model == "positions" and args.data is not None \
+            and args.data.resolve().name == "dev":
+        parser.error("the check part and the dev sets are never fitted on")
+    if args.model == "positions":
+        train_positions(args.data or NEREL_TRAIN, args.out or MODEL_OUT)
+        print(f"wrote {args.out or MODEL_OUT}", file=sys.stderr)
+        return 0
+    args.data = args.data or ROOT / "tests" / "data" / "events_golden.jsonl"
     if args.model == "events":
         fitted, out = train_events(args.data), EVENTS_WEIGHTS
     else:

@@ -145,3 +145,14 @@ def test_robustness_section_smoke(gold: Path) -> None:
     assert "| table | rows alone | rows mixed |" in markdown
     assert "| document | bytes | characters | tokens |" in markdown
     assert "| input | outcome |" in markdown
+
+
+def test_positions_section_smoke(gold: Path) -> None:
+    """The position spans of two NEREL dev documents: lexicon, CRF and both."""
+    from benchmarks import positions
+
+    markdown = positions.section(Settings(gold, limit=2))
+    assert markdown.startswith(f"## {positions.NAME}")
+    assert "| system | gold | gold spans | predicted | correct | P | R | F1 |" in markdown
+    for system in ("| lexicon (roles stage) | flat |", "| CRF | flat |", "| union | flat |"):
+        assert system in markdown

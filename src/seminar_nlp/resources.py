@@ -1,8 +1,9 @@
 """Heavy resources, loaded once per process, lazily, in one place.
 
 Every model comes from an installed package: the slovnet models and navec
-embeddings that natasha ships, pymorphy3 with its dictionary package, and the
-lexicons in ``seminar_nlp/lexicons``. Nothing is downloaded.
+embeddings that natasha ships, pymorphy3 with its dictionary package, the
+lexicons in ``seminar_nlp/lexicons``, and the position CRF shipped in the roles stage's
+package. Nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import pymorphy3
 # batches than these were slower on the factRuEval texts (benchmarks/speed.py).
 TAGGER_BATCH = 16
 NER_BATCH = 8
+# The position CRF's file in the roles stage's package (``stages/roles/learned.py``).
+POSITION_MODEL = "positions.crfsuite"
 
 
 def read_lexicon(name: str) -> list[str]:
@@ -92,6 +95,20 @@ class Resources:
         from slovnet import NER
 
         return NER.load(NEWS_NER, batch_size=NER_BATCH).navec(self.embedding)
+
+    @cached_property
+    def position_tagger(self) -> Any:
+        """The CRF that labels position spans (``stages/roles/learned.py``), a
+        python-crfsuite tagger opened from the file shipped beside that module."""
+        import pycrfsuite
+
+        tagger = pycrfsuite.Tagger()
+        # crfsuite reads the file into memory of its own (a model opened from bytes would
+        # point into a Python object it does not keep alive)
+        model = resources.files("seminar_nlp.stages.roles").joinpath(POSITION_MODEL)
+        with resources.as_file(model) as path:
+            tagger.open(str(path))
+        return tagger
 
     @cached_property
     def syntax_parser(self) -> Any:

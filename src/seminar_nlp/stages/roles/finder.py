@@ -23,14 +23,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cached_property
+from typing import Any
 
 from ...normal.forms import Normalizer
 from ...normal.words import join
 from ...records import Doc, Role, Tag, Token
 from ...resources import Resources
-from ...vocab import QUOTE_PAIRS, heads_phrase, is_acronym
+from ...vocab import QUOTE_PAIRS, is_acronym
 from ..view import SentenceView, make_view
 from .bodies import tidy
+from .candidates import VETO, in_sentence, learned_heads, lexicon_head
 from .cues import (
     after_cue,
     object_before,
@@ -43,6 +46,7 @@ from .degrees import degree_before, skip_degree
 from .heading import verb_roles
 from .holders import KIN, complement_of, family, family_members, holder_after
 from .implied import with_implied
+from .learned import Labelled, label
 from .links import (
     adjacent,
     apposed,
@@ -59,7 +63,6 @@ from .links import (
 )
 from .orgs import org_at
 from .phrase import Phrase, find_phrase, place_of, titles
-from .readings import capital_head
 from .referring import agrees, antecedent, stated
 
 LINKS = frozenset({",", "—", "–", "-", "("})
@@ -134,18 +137,35 @@ def covered(roles: Sequence[Role], role: Role) -> bool:
 
 
 class RoleFinder:
-    def __init__(self, normalizer: Normalizer) -> None:
-        self.normalizer = normalizer
+    """The roles of a document; with a ``tagger`` (``Resources.position_tagger``), a
+    lexicon head the model holds no part of a position (``outside`` probability at least
+    ``veto``) heads none, and with ``propose`` the positions it labels where the lexicon has
+    none are heads too (``candidates.py``)."""
+
+    def __init__(self, normalizer: Normalizer, tagger: Any = None, veto: float = VETO,
+                 propose: bool = True) -> None:
+        self.normalizer, self.tagger, self.veto, self.propose = normalizer, tagger, veto, propose
+
+    def model_heads(self, s: SentenceView, labelled: Labelled | None
+                    ) -> tuple[frozenset[int], frozenset[int]]:
+        """The heads the model adds and those it vetoes in a sentence."""
+        if labelled is None:
+            return frozenset(), frozenset()
+        added = learned_heads(s, in_sentence(labelled.spans, s.first, s.last)) \
+            if self.propose else frozenset()
+        return added, frozenset(i for i in range(s.first, s.last)
+                                if labelled.outside[i] >= self.veto)
 
     def __call__(self, doc: Doc) -> tuple[Role, ...]:
         roles: list[Role] = []
         starts = [mention.token_start for mention in doc.need("mentions")]
         view = make_view(doc)
+        labelled = label(doc, self.tagger) if self.tagger is not None else None
         for sent in doc.need("sentences"):
             sentence = SentenceView(view, sent.token_start, sent.token_stop,
                                     self.normalizer.morph, starts)
             lonely: list[Phrase] = []
-            here = self.sentence(sentence, lonely)
+            here = self.sentence(sentence, lonely, *self.model_heads(sentence, labelled))
             roles.extend(here)
             roles.extend(role for role in self.referring(sentence, lonely, here)
                          if not stated(doc, roles, role))
@@ -181,16 +201,18 @@ class RoleFinder:
         return [self.role(s, phrase, person, phrase.org(0)) for phrase in subjects[:1]
                 if agrees(s, phrase.head, person)]
 
-    def sentence(self, s: SentenceView, lonely: list[Phrase] | None = None) -> list[Role]:
-        """The roles stated in one sentence; positions given to no one go to ``lonely``."""
+    def sentence(self, s: SentenceView, lonely: list[Phrase] | None = None,
+                 added: frozenset[int] = frozenset(), vetoed: frozenset[int] = frozenset()
+                 ) -> list[Role]:
+        """The roles stated in one sentence; positions given to no one go to ``lonely``.
+        ``added``, ``vetoed``: heads the model proposes beside the lexicon's, and lexicon
+        heads it rules out."""
         roles: list[Role] = []
         index = s.first
         previous: tuple[int, Phrase] | None = None  # last person and phrase given a role
         pending: list[Phrase] = []  # "основатель и генеральный директор X А. Б."
         while index < s.last:
-            if not (heads_phrase(s.lemmas[index], s.form(index), s.tags[index].pos,
-                                 s.form(index + 1)) or capital_head(s, index)) or \
-                    s.in_mention(index, "PER", "ORG", "LOC"):
+            if not (lexicon_head(s, index) and index not in vetoed or index in added):
                 index += 1
                 continue
             phrase = find_phrase(s, index)
@@ -352,8 +374,17 @@ class Roles:
     needs: tuple[str, ...] = ("sentences", "tokens", "tags", "lemmas", "mentions", "normals")
     provides: tuple[str, ...] = ("roles",)
 
-    def __init__(self, resources: Resources) -> None:
-        self.finder = RoleFinder(Normalizer(resources.morph))
+    def __init__(self, resources: Resources, learned: bool = False) -> None:
+        """``learned``: the position model's spans join the lexicon's (loaded on first use).
+        Off by default: on factRuEval dev it lowered person+role (.746 -> .744) while it
+        raised NEREL dev's (.685 -> .686; docs/models.md)."""
+        self.resources, self.learned = resources, learned
+        self.normalizer = Normalizer(resources.morph)
+
+    @cached_property
+    def finder(self) -> RoleFinder:
+        tagger = self.resources.position_tagger if self.learned else None
+        return RoleFinder(self.normalizer, tagger)
 
     def __call__(self, docs: Sequence[Doc]) -> list[Doc]:
         return [replace(doc, roles=with_implied(doc, self.finder(doc))) for doc in docs]
