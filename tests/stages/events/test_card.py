@@ -81,3 +81,10 @@ def test_two_days_in_a_row_are_a_range() -> None:
     found = list(find_dates("в минувшие выходные, 19 и 20 декабря, прошёл турнир"))
     assert [(span.first, span.last) for span in found] == [((19, 12, None), (20, 12, None))]
     assert [span.last for span in find_dates("5 и 12 марта 2026 года")] == [None]
+
+
+def test_a_name_in_straight_quotes_is_a_title(pipeline: Pipeline) -> None:
+    # news agencies write 'форум "..."'; speech in straight quotes is no name
+    assert card(pipeline, '"Нам есть что показать", - сказал организатор. Форум "Реки '
+                          'Сибири" прошёл в Барнауле 14 мая.', "2026-05-15") == \
+        ("форум", "Реки Сибири", "2026-05-14", None)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from ..view import View
+from ..view import View, pair_straight
 from .dates import find_dates, parse_doc_date, resolve
 from .names import Lexicon
 
@@ -222,7 +222,29 @@ def titles(view: View) -> list[TitleCandidate]:
         tokens = view.tokens[opening + 1:closing]
         found.append(TitleCandidate(opening, closing,
                                     view.doc.text[tokens[0].start:tokens[-1].stop], "quoted"))
-    return found + headline_titles(view.doc.source.title or "")
+    return sorted(found + straight_titles(view), key=lambda c: c.open) + \
+        headline_titles(view.doc.source.title or "")
+
+
+STRAIGHT_WORDS = 12  # longer straight-quoted text is speech, not a name
+
+
+def straight_titles(view: View) -> list[TitleCandidate]:
+    """Names in straight quotes, as news agencies write them ('форум "Технологии будущего"
+    прошёл', 'конкурс "Лучший учитель"'): a capitalised phrase of a few words within one
+    sentence, outside «» marks; longer ones and whole sentences are speech."""
+    found = []
+    for opening, closing in sorted(pair_straight(view.tokens, view.paragraphs).items()):
+        inner = range(opening + 1, closing)
+        if not 0 < len(inner) <= STRAIGHT_WORDS or view.depth[opening] > 0 or \
+                view.tokens[opening].sent != view.tokens[closing].sent or \
+                not view.tokens[opening + 1].form[:1].isupper() or \
+                any(view.words[k] in (".", "!", "?", "...", "…") for k in inner):
+            continue
+        tokens = view.tokens[opening + 1:closing]
+        found.append(TitleCandidate(opening, closing,
+                                    view.doc.text[tokens[0].start:tokens[-1].stop], "straight"))
+    return found
 
 
 HEADLINE_PAIRS = {"«": "»", "„": "“"}
