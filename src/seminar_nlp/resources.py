@@ -11,14 +11,15 @@ from __future__ import annotations
 import threading
 from functools import cached_property, lru_cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pymorphy3
 
-# Inputs are sorted by length before batching, so padding stays small; larger
-# batches than these were slower on the factRuEval texts (benchmarks/speed.py).
+if TYPE_CHECKING:
+    from .tagging.taggers import Taggers
+
+# slovnet's syntax parser (not in the pipeline) reads sentences in batches of this size.
 TAGGER_BATCH = 16
-NER_BATCH = 8
 # The position CRF's file in the roles stage's package (``stages/roles/learned.py``).
 POSITION_MODEL = "positions.crfsuite"
 
@@ -78,23 +79,17 @@ class Resources:
 
     @cached_property
     def embedding(self) -> Any:
-        from natasha import NewsEmbedding
-
-        return NewsEmbedding()
-
-    @cached_property
-    def morph_tagger(self) -> Any:
-        from natasha.data import NEWS_MORPH
-        from slovnet import Morph
-
-        return Morph.load(NEWS_MORPH, batch_size=TAGGER_BATCH).navec(self.embedding)
+        """navec's news vectors by word (``word in embedding``, ``embedding[word]``), read
+        once with the taggers."""
+        return self.taggers.vectors
 
     @cached_property
-    def ner_tagger(self) -> Any:
-        from natasha.data import NEWS_NER
-        from slovnet import NER
+    def taggers(self) -> Taggers:
+        """The morph and NER taggers the pipeline runs (slovnet's news models on our
+        forward pass, ``tagging``)."""
+        from .tagging.taggers import Taggers
 
-        return NER.load(NEWS_NER, batch_size=NER_BATCH).navec(self.embedding)
+        return Taggers.load()
 
     @cached_property
     def position_tagger(self) -> Any:
@@ -112,10 +107,11 @@ class Resources:
 
     @cached_property
     def syntax_parser(self) -> Any:
+        from natasha import NewsEmbedding
         from natasha.data import NEWS_SYNTAX
         from slovnet import Syntax
 
-        return Syntax.load(NEWS_SYNTAX, batch_size=TAGGER_BATCH).navec(self.embedding)
+        return Syntax.load(NEWS_SYNTAX, batch_size=TAGGER_BATCH).navec(NewsEmbedding())
 
 
 _SHARED: Resources | None = None

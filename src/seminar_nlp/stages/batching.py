@@ -1,25 +1,9 @@
-"""Run a slovnet model over sentences of many documents at once.
-
-Sorting inputs by length before batching keeps padding small; results come
-back in the original order.
-"""
+"""The token forms of every sentence of many documents, for the taggers."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
-
-Item = TypeVar("Item")
-
-
-def map_sorted(model: Callable[[list[Any]], Any], items: Sequence[Item],
-               size: Callable[[Item], int]) -> list[Any]:
-    order = sorted(range(len(items)), key=lambda index: size(items[index]))
-    results: list[Any] = [None] * len(items)
-    outputs = model.map([items[index] for index in order])  # type: ignore[attr-defined]
-    for index, output in zip(order, outputs, strict=True):
-        results[index] = output
-    return results
+from collections.abc import Sequence
+from typing import Any
 
 
 def sentence_words(docs: Sequence[Any]) -> list[list[str]]:

@@ -1,6 +1,7 @@
 """People, organisations and locations with natasha's slovnet news NER model.
 
-The model reads whole documents (as natasha does) in batches sorted by length.
+The model reads whole documents (as natasha does), chunk by chunk (``tagging``, slovnet's
+network on our forward pass).
 Each predicted span is snapped to the tokens it touches and cut at the end of
 the sentence it starts in, so every mention lies inside one sentence. A few of
 the model's mistakes are mended: a position taken into a name is cut off, an
@@ -20,7 +21,6 @@ from ..normal.words import NAME_GRAMS
 from ..records import Doc, EntityType, Mention, Tag, Token
 from ..resources import Morphology, Resources
 from ..vocab import is_head
-from .batching import map_sorted
 
 TYPES: dict[str, EntityType] = {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}
 CHUNK = 2000  # characters of whole sentences the model reads at once
@@ -250,12 +250,12 @@ class NER:
         views = [without_stress(analysis_view(docs[index].text[start:stop]))
                  for index, start, stop in chunks]
         spans: list[list[Span]] = [[] for _ in docs]
-        markups = map_sorted(self.resources.ner_tagger, [text for text, _ in views], len)
-        for (index, start, _), (_, kept), markup in zip(chunks, views, markups, strict=True):
+        tagged = self.resources.taggers.ner([text for text, _ in views])
+        for (index, start, _), (_, kept), markup in zip(chunks, views, tagged, strict=True):
             spans[index].extend(Span(start + s.start, start + s.stop, s.type) if kept is None
                                 else Span(start + kept[s.start], start + kept[s.stop - 1] + 1,
                                           s.type)
-                                for s in markup.spans)
+                                for s in markup)
         return [replace(doc, mentions=doc_mentions(doc, found, self.resources.morph))
                 for doc, found in zip(docs, spans, strict=True)]
 
