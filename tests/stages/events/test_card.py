@@ -88,3 +88,10 @@ def test_a_name_in_straight_quotes_is_a_title(pipeline: Pipeline) -> None:
     assert card(pipeline, '"Нам есть что показать", - сказал организатор. Форум "Реки '
                           'Сибири" прошёл в Барнауле 14 мая.', "2026-05-15") == \
         ("форум", "Реки Сибири", "2026-05-14", None)
+
+
+def test_an_end_given_by_until_after_the_start(pipeline: Pipeline) -> None:
+    # "открылась 2 марта ... продлится до 30 апреля"; a deadline before the start is no end
+    assert card(pipeline, "2 марта в краеведческом музее Ельца открылась выставка «Кружево "
+                          "Ельца». Экспозиция продлится до 30 апреля.", "2026-03-03") == \
+        ("выставка", "Кружево Ельца", "2026-03-02", "2026-04-30")

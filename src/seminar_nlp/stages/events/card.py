@@ -4,6 +4,7 @@ fitted models make among them: shared by the Events stage, its trace and the tra
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -94,6 +95,32 @@ def first_of_kind(view: View, chosen: Mention, found: Sequence[Mention]) -> Ment
     first names the event, which its title, date and place stand beside."""
     head = view.lemmas[chosen.stop - 1]
     return next(m for m in found if view.lemmas[m.stop - 1] == head)
+
+
+UNTIL = ("до", "по")  # "продлится до 30 июня", "показы шли до 9 июля"
+
+
+def until_end(view: View, chosen: DateCandidate) -> str | None:
+    """The end of an event the report dates by its start, given as "до <date>" in the same
+    sentence or the next ("1 апреля стартовала акция ... До 31 мая школьники мастерят",
+    "Выставка открылась 3 июня и продлится до 30 июня"): a later date, within a year."""
+    if chosen.start < 0 or chosen.date_end is not None or chosen.date.startswith("--"):
+        return None
+    sentence = sentence_at(view, chosen.start)
+    for other in dates(view):
+        if other.start < chosen.stop or other.date_end is not None or \
+                other.date.startswith("--") or \
+                not 0 <= sentence_at(view, other.start) - sentence <= 1:
+            continue
+        lead = view.doc.text[max(0, other.start - 4):other.start].strip().lower()
+        days = (dt.date.fromisoformat(other.date) - dt.date.fromisoformat(chosen.date)).days
+        if lead.endswith(UNTIL) and lead.split()[-1] in UNTIL and 0 < days <= 366:
+            return other.date
+    return None
+
+
+def sentence_at(view: View, offset: int) -> int:
+    return next((t.sent for t in view.tokens if t.stop > offset), view.tokens[-1].sent)
 
 
 @dataclass(frozen=True, slots=True)

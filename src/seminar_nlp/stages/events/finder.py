@@ -20,7 +20,7 @@ from ...normal.forms import Normalizer
 from ...records import Doc, Event, Mention
 from ...resources import Resources
 from ..view import View, make_view
-from .card import choose
+from .card import choose, until_end
 from .match import Match, event_refs, unique, with_modifiers
 from .names import Lexicon, institution, load_lexicon, sentence_roles
 from .place import place
@@ -71,7 +71,8 @@ class Events:
         where = place(view, self.lexicon, self.normal, match, chosen.mentions)
         return (Event(match.event_type, start, view.tokens[match.stop - 1].stop,
                       None if chosen.title is None else chosen.title.text,
-                      None if date is None else date.date, None if date is None else date.date_end,
+                      None if date is None else date.date,
+                      None if date is None else date.date_end or until_end(view, date),
                       where, organizers, partners),)
 
     def normal(self, view: View, item: Sequence[int], kind: str = "ORG") -> str:
