@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from ...vocab import heads_phrase
+from .degrees import degree_end
 from .phrase import Phrase, find_phrase
 from .readings import capital_head
 
@@ -51,10 +52,11 @@ def lexicon_phrases(s: SentenceView) -> list[Phrase]:
 
 def learned_heads(s: SentenceView, spans: Iterable[tuple[int, int]]) -> frozenset[int]:
     """The heads the model's spans in this sentence propose where the lexicon has none: the
-    first noun of a span that holds no lexicon head and no name."""
+    first noun of a span that holds no lexicon head and no name, and is no academic degree
+    ("кандидат экономических наук", which the rules step over on purpose)."""
     heads: set[int] = set()
     for start, stop in spans:
-        if start < s.first or stop > s.last or \
+        if start < s.first or stop > s.last or degree_end(s, start) is not None or \
                 any(lexicon_head(s, i) or s.in_mention(i, *NAMES) for i in range(start, stop)):
             continue
         head = next((i for i in range(start, stop) if s.tags[i].pos in HEAD_TAGS
