@@ -1,5 +1,6 @@
 """Sentences and tokens with razdel.
 
+razdel's tokens are looked up a word at a time (``tagging/tokens.py``, the same tokens).
 A short list of patterns (``lexicons/atoms.txt``) keeps whole what razdel
 would cut apart: initials and abbreviations with their full stop ("А.",
 "т.", "гг."), hashtags, scores, emoji one by one. Tokens are cut inside each
@@ -17,11 +18,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
-from razdel import sentenize, tokenize
+from razdel import sentenize
 
 from ..cleaning import analysis_view, token_form
 from ..records import Doc, Sentence, Token
 from ..resources import read_lexicon
+from ..tagging.tokens import token_spans
 
 BLANK = re.compile(r"\n[ \t\r\f\v]*\n\s*(?=\S)")
 
@@ -33,7 +35,7 @@ def atoms() -> re.Pattern[str]:
 
 def word_spans(text: str) -> list[tuple[int, int]]:
     """Token spans of one sentence: razdel's, with the lexicon's atoms kept whole."""
-    spans = [(token.start, token.stop) for token in tokenize(text)]
+    spans = token_spans(text)
     found = [(match.start(), match.end()) for match in atoms().finditer(text)]
     if not found:
         return spans

@@ -2,8 +2,8 @@
 
 ``MorphTagger`` gives each word of each sentence the index of its tag in ``tags`` (pos and
 features, as slovnet's ``MorphMarkup`` parses them). ``NERTagger`` reads texts as
-slovnet's ``NER`` does (razdel's words, the CRF's best path, BIO tags to spans) and gives
-the spans of each. Sentences and texts are taken in rows of up to ``ROW`` words.
+slovnet's ``NER`` does (razdel's words, ``tokens.py``; the CRF's best path, BIO tags to
+spans) and gives the spans of each. Sentences and texts are taken in rows of up to ``ROW`` words.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from .network import Network
+from .tokens import token_spans
 from .weights import Model, WordVectors
 from .words import Encoder
 
@@ -57,6 +58,14 @@ class MorphTagger:
                 for scores in by_sequence(self.network, self.encoder, sentences)]
 
 
+@dataclass(frozen=True, slots=True)
+class Bounds:
+    """A token's place in its text (razdel's word, as slovnet's ``NER`` reads it)."""
+
+    start: int
+    stop: int
+
+
 class NERTagger:
     def __init__(self, model: Model, network: Network, encoder: Encoder) -> None:
         self.network, self.encoder = network, encoder
@@ -65,12 +74,12 @@ class NERTagger:
 
     def __call__(self, texts: Sequence[str]) -> list[list[Any]]:
         """The spans (slovnet ``Span``: start, stop, type) of each text."""
-        from razdel import tokenize
         from slovnet.bio import bio_spans
 
-        tokens = [list(tokenize(text)) for text in texts]
+        tokens = [[Bounds(start, stop) for start, stop in token_spans(text)] for text in texts]
         scores = list(by_sequence(self.network, self.encoder,
-                                  [[token.text for token in found] for found in tokens]))
+                                  [[text[token.start:token.stop] for token in found]
+                                   for text, found in zip(texts, tokens, strict=True)]))
         paths = self.decode(scores)
         return [list(bio_spans(found, [self.labels[tag] for tag in path]))
                 for found, path in zip(tokens, paths, strict=True)]

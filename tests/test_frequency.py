@@ -1,0 +1,19 @@
+"""Our look-up of a word's Zipf frequency gives wordfreq's value."""
+
+from __future__ import annotations
+
+from wordfreq import get_frequency_list, zipf_frequency
+
+from seminar_nlp.frequency import zipf
+
+OTHERS = ["по-русски", "Москва", "covid-19", "2020", "1990-х", "т.е", "ёлка", "ЁЛКА", "e-mail",
+          "«цитата»", "", "   ", "кое-как", "несловоникакое", "ааааааааа", "3,5", "xii",
+          "сша", "д'артаньян", "n°5"]
+
+
+def test_zipf_is_wordfreqs() -> None:
+    listed = [word for band in get_frequency_list("ru", "best") for word in band]
+    sample = listed[:1000] + listed[::300] + listed[-1000:] + OTHERS
+    for word in sample:
+        expected = float(zipf_frequency(word, "ru"))
+        assert repr(zipf(word)) == repr(expected), word
