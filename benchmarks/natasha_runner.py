@@ -1,4 +1,9 @@
-"""natasha's documented full loop, the baseline of the speed and scale sections."""
+"""natasha's documented full loop, the baseline of the speed and scale sections.
+
+    python -m benchmarks.natasha_runner FOLDER   # the loop as a script on FOLDER/*.txt
+
+As a script it runs with one BLAS thread, as ``seminar-nlp analyze`` does (one core's work).
+"""
 
 from __future__ import annotations
 
@@ -35,3 +40,22 @@ def natasha_loop() -> object:
         return spans
 
     return run
+
+
+def main(argv: list[str]) -> int:
+    import sys
+    from pathlib import Path
+
+    from seminar_nlp.engines.threads import blas_threads
+
+    texts = [path.read_text(encoding="utf-8") for path in sorted(Path(argv[0]).glob("*.txt"))]
+    with blas_threads(1):
+        spans = natasha_loop()(texts)  # type: ignore[operator]
+    print(f"{len(texts)} texts, {spans} spans", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    raise SystemExit(main(sys.argv[1:]))

@@ -45,6 +45,7 @@ class RunStats:
     peak_total_mb: float  # the command and all its children, summed
     peak_process_mb: float  # the largest single process
     processes: int  # most processes seen at once
+    cpu_seconds: float = 0.0  # user and system time of the command and its children
 
 
 def log(message: str) -> None:
@@ -69,11 +70,28 @@ def write_corpus(folder: Path, texts: Sequence[tuple[str, bytes]], size: int) ->
 
 def run_command(args: Sequence[str]) -> RunStats:
     """Run ``seminar-nlp`` with ``args`` in a child process, sampling its memory."""
+    stats = run_process([sys.executable, "-m", "seminar_nlp.cli", *args])
+    if stats.exit not in (0, 1):
+        raise RuntimeError(f"seminar-nlp {' '.join(args)} exited with {stats.exit}")
+    return stats.run
+
+
+@dataclass(frozen=True)
+class Finished:
+    run: RunStats
+    exit: int
+
+
+def run_process(argv: Sequence[str]) -> Finished:
+    """Run ``argv`` in a child process (in the repository), sampling its memory; its CPU
+    time from the kernel."""
+    import resource
+
     import psutil
 
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-m", "seminar_nlp.cli", *args],
-                             stdout=subprocess.DEVNULL)
+    child = subprocess.Popen(list(argv), stdout=subprocess.DEVNULL, cwd=ROOT)
     peak_total = peak_process = 0
     most = 0
     parent = psutil.Process(child.pid)
@@ -89,9 +107,10 @@ def run_command(args: Sequence[str]) -> RunStats:
             most = max(most, len(sizes))
         time.sleep(SAMPLE_EVERY)
     seconds = time.perf_counter() - started
-    if child.returncode not in (0, 1):
-        raise RuntimeError(f"seminar-nlp {' '.join(args)} exited with {child.returncode}")
-    return RunStats(seconds, peak_total / 2**20, peak_process / 2**20, most)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return Finished(RunStats(seconds, peak_total / 2**20, peak_process / 2**20, most, cpu),
+                    child.returncode)
 
 
 def analyze_args(corpus: Path, out: Path, *extra: str) -> list[str]:

@@ -6,22 +6,31 @@ loop is the one its documentation shows: ``Doc.segment``, ``tag_morph``,
 ``parse_syntax``, ``tag_ner``, ``lemmatize`` every token, ``normalize`` every
 span. Throughput is measured with models already loaded, as the median of
 several runs, in tokens (our tokenisation, the same count for both) per
-second. The command line is also timed whole, in a child process, with its
-peak memory, and the time of each stage is measured in separate runs.
+second. Then both are timed as whole processes, run in turn ``WHOLE_RUNS`` times
+(median): ``seminar-nlp analyze --workers 1`` on the folder of texts, and natasha's
+loop as a script on the same folder (``python -m benchmarks.natasha_runner``, one BLAS
+thread as the command has), start-up and model loading included. The time of each
+stage is measured in separate runs, and the whole command once more with a clock on
+each of its parts (``benchmarks/command_profile.py``).
 """
 
 from __future__ import annotations
 
+import json
+import shutil
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-from .common import Settings, Timed, median_time, table
+from .common import ROOT, Settings, Timed, median_time, table
 from .natasha_runner import natasha_loop
-from .scale import run_command
+from .scale import RunStats, median, run_command, run_process
 
 NAME = "Speed"
+WHOLE_RUNS = 5
 
 
 def factru_texts(settings: Settings) -> list[tuple[str, str]]:
@@ -32,15 +41,53 @@ def factru_texts(settings: Settings) -> list[tuple[str, str]]:
     return [(path.stem, path.read_text(encoding="utf-8")) for path in paths]
 
 
-def cli_run(folder: Path, out: Path) -> tuple[float, float]:
-    """Wall time and peak memory (MB) of the command on ``folder``, in a child process.
+def whole_processes(folder: Path, out: Path, runs: int) -> tuple[RunStats, RunStats]:
+    """The median runs of the command (one worker) and of natasha's loop as a script, each a
+    whole process, run in turn so that other load on the machine hits both alike.
 
-    The memory is sampled from the running command (``scale.run_command``): the
+    The memory is sampled from the running process (``scale.run_process``): the
     kernel's peak for a child (``wait4``, ``RUSAGE_CHILDREN``) counts the pages it
     shared with this large process between fork and exec.
     """
-    stats = run_command(["analyze", str(folder), "-o", str(out), "-q", "--workers", "1"])
-    return stats.seconds, stats.peak_total_mb
+    ours, theirs = [], []
+    for _ in range(runs):
+        shutil.rmtree(out, ignore_errors=True)
+        ours.append(run_command(["analyze", str(folder), "-o", str(out), "-q", "--workers", "1"]))
+        done = run_process([sys.executable, "-m", "benchmarks.natasha_runner", str(folder)])
+        if done.exit != 0:
+            raise RuntimeError(f"natasha's loop exited with {done.exit}")
+        theirs.append(done.run)
+    return median(ours), median(theirs)
+
+
+def command_parts(folder: Path, out: Path) -> list[tuple[str, float]]:
+    """Seconds of each part of one whole command (``benchmarks/command_profile.py``)."""
+    shutil.rmtree(out, ignore_errors=True)
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "benchmarks.command_profile", "analyze",
+                           str(folder), "-o", str(out), "-q", "--workers", "1"],
+                          capture_output=True, text=True, check=True, cwd=ROOT)
+    wall = time.perf_counter() - started
+    spent = json.loads(done.stdout.strip().splitlines()[-1])
+    total = spent.pop("total")
+    spent.pop("exit")
+    corpus = spent.pop("corpus-level work", 0.0)  # in a thread, beside the writing
+    rest = total - sum(spent.values())
+    return [("Python start-up", wall - total), *spent.items(),
+            ("reading, batches and the rest", rest), ("(corpus-level work, in a thread)", corpus),
+            ("whole command", wall)]
+
+
+def parts_text(parts: list[tuple[str, float]]) -> str:
+    wall = parts[-1][1]
+    return "\n".join([
+        "The whole command once more (`--workers 1`, same folder), a clock on each part: "
+        "imports, each stage (without the models it loads first), each model's loading, "
+        "the writing of the tables (which waits for the corpus-level work where it needs it; "
+        "that work runs in a thread beside it and is shown apart, not in the sum):", "",
+        table(["part", "seconds", "share"],
+              [(name, f"{seconds:.2f}", f"{seconds / wall:.1%}") for name, seconds in parts]),
+    ])
 
 
 def stage_shares(folder: Path, repeats: int) -> list[tuple[str, float]]:
@@ -107,7 +154,8 @@ def section(settings: Settings) -> str:
         loop = natasha_loop()
         loop(texts[:2])  # loads its models
         theirs, _ = median_time(lambda: loop(texts), settings.repeats)
-        cli_seconds, cli_peak = cli_run(folder, Path(tmp) / "out")
+        command, script = whole_processes(folder, Path(tmp) / "out", WHOLE_RUNS)
+        parts = command_parts(folder, Path(tmp) / "profiled")
     rows = [
         ("seminar-nlp analyze (API, models loaded)", f"{ours:.2f}", f"{n_tokens / ours:,.0f}",
          f"{theirs / ours:.2f}"),
@@ -118,8 +166,15 @@ def section(settings: Settings) -> str:
         f"Data: {len(documents)} factRuEval devset texts, {n_tokens:,} tokens; median of "
         f"{settings.repeats} runs.", "",
         table(["system", "seconds", "tokens/s", "speed vs natasha"], rows), "",
-        f"`seminar-nlp analyze --workers 1` as a command on the same folder (start-up, model "
-        f"loading, reading, all stages, Parquet output): {cli_seconds:.1f} s wall time, peak "
-        f"memory {cli_peak:.0f} MB.", "",
+        "Whole processes, run in turn, median of "
+        f"{WHOLE_RUNS} each (start-up, model loading, reading, all stages; ours also the "
+        "corpus-level work and the Parquet output):", "",
+        table(["process", "wall s", "CPU s", "peak MB", "speed vs natasha (wall)"], [
+            ("seminar-nlp analyze --workers 1", f"{command.seconds:.2f}",
+             f"{command.cpu_seconds:.2f}", f"{command.peak_total_mb:.0f}",
+             f"{script.seconds / command.seconds:.2f}"),
+            ("natasha full loop as a script", f"{script.seconds:.2f}",
+             f"{script.cpu_seconds:.2f}", f"{script.peak_total_mb:.0f}", "1.00")]), "",
+        parts_text(parts), "",
         shares_text(shares),
     ])
