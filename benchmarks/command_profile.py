@@ -4,8 +4,8 @@
 
 Runs the command in this process with clocks around its parts and prints them as JSON
 (seconds): the imports of the command, each pipeline stage, the loading of each model
-(``Resources``' properties and wordfreq's word list, taken out of the stage that first
-used it), the corpus-level work (in a thread beside the writing of the tables), the
+(``Resources``' properties and wordfreq's word list, ``frequency.bands``, taken out of the
+stage that first used it), the corpus-level work (in a thread beside the writing of the tables), the
 writing of the tables (``publish``, which waits for the corpus-level work where it needs
 it), and the total. Each clock counts its own time, not that of the clocks inside it.
 """
@@ -60,9 +60,8 @@ class TimedStage:
 
 
 def instrument(clocks: Clocks) -> None:
-    import wordfreq
-
     import seminar_nlp.api as api
+    import seminar_nlp.frequency as frequency
     import seminar_nlp.pipeline as pipeline
     from seminar_nlp.resources import Resources
 
@@ -77,8 +76,8 @@ def instrument(clocks: Clocks) -> None:
             timed = cached_property(clocks.wrap(f"load: {name}", value.func))
             timed.__set_name__(Resources, name)
             setattr(Resources, name, timed)
-    wordfreq.get_frequency_dict = clocks.wrap(  # type: ignore[assignment]
-        "load: wordfreq word list", wordfreq.get_frequency_dict)
+    frequency.bands = clocks.wrap(  # type: ignore[assignment]
+        "load: wordfreq word list", frequency.bands)
     api.resolve_corpus = clocks.wrap("corpus-level work", api.resolve_corpus)  # type: ignore
     api.publish = clocks.wrap("writing the tables", api.publish)  # type: ignore[assignment]
 

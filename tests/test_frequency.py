@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from wordfreq import get_frequency_list, zipf_frequency
 
-from seminar_nlp.frequency import zipf
+from seminar_nlp.frequency import bands, zipf
 
 OTHERS = ["по-русски", "Москва", "covid-19", "2020", "1990-х", "т.е", "ёлка", "ЁЛКА", "e-mail",
           "«цитата»", "", "   ", "кое-как", "несловоникакое", "ааааааааа", "3,5", "xii",
@@ -17,3 +17,11 @@ def test_zipf_is_wordfreqs() -> None:
     for word in sample:
         expected = float(zipf_frequency(word, "ru"))
         assert repr(zipf(word)) == repr(expected), word
+
+
+def test_bisection_finds_the_band_the_dict_gives() -> None:
+    listed = bands()
+    index = listed.indexed()
+    words = [word for words in listed.lists[::40] for word in words[:3]]
+    for word in words + ["несловоникакое", "", "яяяяя", "a"]:
+        assert listed.search(word) == index.get(word), word
