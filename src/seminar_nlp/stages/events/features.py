@@ -154,10 +154,22 @@ def distance_from_doc_date(view: View, candidate: DateCandidate) -> Features:
 NAMING = frozenset({"название", "назвать", "называться", "тема", "девиз", "наименование"})
 
 
+def headline_features(view: View, candidate: TitleCandidate, event: Mention) -> Features:
+    """A «name» of the headline: whether the event's own word stands before it there ("В КФУ
+    прошёл хакатон «Код Татарстана»", not "«Волга Дата» представила платформу") and its
+    length."""
+    headline = (view.doc.source.title or "").lower().replace("ё", "е")
+    opening = headline.find(candidate.text.lower().replace("ё", "е"))
+    stem = view.lemmas[event.stop - 1][:5]
+    return {"headline": 1.0,
+            "headline_type_before": float(opening > 0 and stem in headline[:opening]),
+            f"headline_words{bucket(len(candidate.text.split()), 1, 3, 8)}": 1.0}
+
+
 def title_features(view: View, lex: Lexicon, candidate: TitleCandidate, event: Mention,
                    first: bool) -> Features:
     if candidate.open < 0:
-        return {"headline": 1.0}
+        return headline_features(view, candidate, event)
     gap = candidate.open - event.stop
     between = range(event.stop, candidate.open) if gap > 0 else range(0)
     sentence = view.tokens[candidate.open].sent
