@@ -18,7 +18,7 @@ import signal
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import asdict, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,7 @@ from .output.lock import LOCK, locked
 from .pipeline import DEFAULT_BATCH, Pipeline
 from .readers import ReadOptions, iter_sources
 from .records import Doc
+from .stages.themes import Weights
 from .tables import Tables
 from .tables.write import check_formats, table_files, write_streams
 from .version import __version__
@@ -57,7 +58,7 @@ def sample_corpus() -> Path:
 def analyze(inputs: Inputs = None, *, text_column: str = "text", id_column: str = "id",
             batch_size: int = DEFAULT_BATCH, pipeline: Pipeline | None = None,
             progress: Progress | None = None, workers: int = 1, engine: str = "local",
-            scheduler: str | None = None) -> Tables:
+            scheduler: str | None = None, theme_weights: Weights | None = None) -> Tables:
     """Analyse paths (files, folders, globs) or plain strings of text into tables.
 
     With no inputs, the bundled sample corpus is analysed. ``workers`` > 1
@@ -65,13 +66,15 @@ def analyze(inputs: Inputs = None, *, text_column: str = "text", id_column: str 
     Dask cluster of ``workers`` processes, or on the one at ``scheduler``.
     ``pipeline`` (models already loaded) is used with one local worker only.
     ``progress`` is called once per document, in input order (with worker
-    processes, with a Doc that carries only its source).
+    processes, with a Doc that carries only its source). ``theme_weights``: the
+    themes stage's settings (``Weights(entities="keep")`` lists every place and
+    person among the themes; see ``docs/tables.md``), when ``pipeline`` is not given.
     """
     with tempfile.TemporaryDirectory(prefix="seminar-nlp-") as folder:
         with _running(Path(folder) / PARTS, _inputs(inputs), resume=False,
                       options=ReadOptions(text_column, id_column), batch_size=batch_size,
                       pipeline=pipeline, progress=progress, workers=workers, engine=engine,
-                      scheduler=scheduler) as (store, filled, _):
+                      scheduler=scheduler, theme_weights=theme_weights) as (store, filled, _):
             return tables(store, filled.numbers)
 
 
@@ -81,7 +84,7 @@ def analyze_to(output: str | os.PathLike[str], inputs: Inputs = None, *,
                batch_size: int = DEFAULT_BATCH, pipeline: Pipeline | None = None,
                progress: Progress | None = None, workers: int = 1, engine: str = "local",
                scheduler: str | None = None, strict: bool = False,
-               follow_links: bool = False) -> Summary:
+               follow_links: bool = False, theme_weights: Weights | None = None) -> Summary:
     """Analyse the inputs and write the tables into ``output``, with flat memory.
 
     Parts go to ``output/.parts`` as batches finish; the final tables are then
@@ -92,7 +95,7 @@ def analyze_to(output: str | os.PathLike[str], inputs: Inputs = None, *,
     ``Summary.nothing_read`` is true. With ``strict=True``, a run in which any
     document failed writes no tables either (``Summary.written`` is false); its
     parts stay in ``output/.parts``, so ``resume=True`` without ``strict`` writes
-    the tables without analysing anything again.
+    the tables without analysing anything again. ``theme_weights`` as for ``analyze``.
     """
     formats = check_formats(formats)
     folder = check_output(Path(output))
@@ -104,7 +107,7 @@ def analyze_to(output: str | os.PathLike[str], inputs: Inputs = None, *,
             folder, inputs, formats=formats, resume=resume, options=ReadOptions(
                 text_column, id_column, follow_links=follow_links, exclude=(str(folder),)),
             batch_size=batch_size, pipeline=pipeline, progress=progress, workers=workers,
-            engine=engine, scheduler=scheduler, strict=strict)
+            engine=engine, scheduler=scheduler, strict=strict, theme_weights=theme_weights)
     if summary.nothing_read and created:
         (folder / LOCK).unlink(missing_ok=True)
         if folder.is_dir() and not any(folder.iterdir()):
@@ -117,13 +120,14 @@ def analyze_to(output: str | os.PathLike[str], inputs: Inputs = None, *,
 def _analyse_and_publish(folder: Path, inputs: Inputs, *, formats: Sequence[str], resume: bool,
                          options: ReadOptions, batch_size: int, pipeline: Pipeline | None,
                          progress: Progress | None, workers: int, engine: str,
-                         scheduler: str | None, strict: bool
+                         scheduler: str | None, strict: bool, theme_weights: Weights | None
                          ) -> tuple[Summary, Corpus | None, list[Path]]:
     """The run inside the locked folder: parts, then the tables published together."""
     given = _inputs(inputs)
     with _running(folder / PARTS, given, resume=resume, options=options,
                   batch_size=batch_size, pipeline=pipeline, progress=progress,
-                  workers=workers, engine=engine, scheduler=scheduler) as (store, filled, runner):
+                  workers=workers, engine=engine, scheduler=scheduler,
+                  theme_weights=theme_weights) as (store, filled, runner):
         summary = overview(store, filled.numbers, resumed=filled.resumed)
         if summary.nothing_read:
             store.remove()
@@ -155,27 +159,34 @@ def _inputs(inputs: Inputs) -> list[str | os.PathLike[str]]:
 
 
 def _settings(inputs: list[str | os.PathLike[str]], options: ReadOptions, batch_size: int,
-              pipeline: Pipeline | None) -> dict[str, Any]:
+              pipeline: Pipeline | None, theme_weights: Weights | None) -> dict[str, Any]:
     stages = [stage.name for stage in (pipeline or Pipeline(batch_size=batch_size)).stages]
-    return {"version": __version__, "inputs": describe_inputs(inputs),
-            "text_column": options.text_column, "id_column": options.id_column,
-            "batch_size": batch_size, "stages": stages}
+    settings = {"version": __version__, "inputs": describe_inputs(inputs),
+                "text_column": options.text_column, "id_column": options.id_column,
+                "batch_size": batch_size, "stages": stages}
+    if theme_weights is not None and theme_weights != Weights():
+        settings["themes"] = asdict(theme_weights)  # a resumed run keeps them
+    return settings
 
 
 @contextmanager
 def _running(root: Path, inputs: list[str | os.PathLike[str]], *, resume: bool,
              options: ReadOptions, batch_size: int, pipeline: Pipeline | None,
              progress: Progress | None, workers: int, engine: str,
-             scheduler: str | None) -> Iterator[tuple[PartStore, Filled, Engine]]:
+             scheduler: str | None, theme_weights: Weights | None = None
+             ) -> Iterator[tuple[PartStore, Filled, Engine]]:
     """Analyse every batch into parts; the engine stays up for the corpus-level work."""
     check_options(engine, workers=workers, pipeline=pipeline, scheduler=scheduler)
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
+    if pipeline is not None and theme_weights is not None:
+        raise ValueError("theme_weights= sets up the default pipeline: give it to Pipeline() "
+                         "with pipeline=")
     runner = make_engine(engine, workers=workers, batch_size=batch_size, pipeline=pipeline,
-                         scheduler=scheduler)
+                         scheduler=scheduler, theme_weights=theme_weights)
     try:
-        store = PartStore.open(root, _settings(inputs, options, batch_size, pipeline),
-                               resume=resume)
+        store = PartStore.open(root, _settings(inputs, options, batch_size, pipeline,
+                                               theme_weights), resume=resume)
         filled = fill(store, iter_sources(inputs, options=options), runner,
                       batch_size=batch_size, progress=progress)
         yield store, filled, runner

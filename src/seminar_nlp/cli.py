@@ -24,6 +24,7 @@ from . import report
 from .engines import ENGINES, EngineError
 from .output.commit import TablesMismatch
 from .output.folder import OutputError
+from .stages.themes.model import ENTITIES, Weights
 from .tables.read import NoTables
 from .tables.write import FORMATS, check_formats
 
@@ -88,6 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--follow-links", action="store_true",
                      help="read links found in input folders that lead outside them, and "
                           "follow linked folders (by default they get an error row)")
+    run.add_argument("--entity-themes", choices=ENTITIES, default="about",
+                     help="places, people and organisations among a document's themes: 'about' "
+                          "(default) a place or person only when the document is about it (in "
+                          "its first sentence, or twice as a subject), 'keep' all, 'drop' none")
     run.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
     add_report_arguments(commands.add_parser("report",
                                              help="write an HTML report of an output folder"))
@@ -179,7 +184,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     code = analyze_command(args.inputs, output=Path(args.output), formats=formats,
                            text_column=args.text_column, id_column=args.id_column,
                            quiet=args.quiet, options=run_options(parser, args),
-                           follow_links=args.follow_links)
+                           follow_links=args.follow_links,
+                           theme_weights=Weights(entities=args.entity_themes))
     # A strict run that saw a failure (exit 1) wrote no tables to report on.
     if args.report is not None and (code == 0 or code == 1 and not args.strict):
         path = Path(args.report) if args.report else Path(args.output) / report.DEFAULT_NAME
@@ -197,7 +203,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def analyze_command(inputs: Sequence[str], *, output: Path, formats: Sequence[str],
                     text_column: str = "text", id_column: str = "id", batch_size: int = 32,
                     quiet: bool = False, options: RunOptions | None = None,
-                    follow_links: bool = False) -> int:
+                    follow_links: bool = False, theme_weights: Weights | None = None) -> int:
     from tqdm import tqdm
 
     from . import api
@@ -215,7 +221,7 @@ def analyze_command(inputs: Sequence[str], *, output: Path, formats: Sequence[st
                                     batch_size=options.batch_size, workers=options.workers,
                                     engine=options.engine, scheduler=options.scheduler,
                                     strict=options.strict, progress=lambda doc: bar.update(),
-                                    follow_links=follow_links)
+                                    follow_links=follow_links, theme_weights=theme_weights)
     except (api.ResumeError, EngineError, OutputError) as error:
         print(f"seminar-nlp: {error}", file=sys.stderr)
         return 2

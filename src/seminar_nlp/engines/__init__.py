@@ -16,6 +16,7 @@ from .work import Batch, Outcome
 
 if TYPE_CHECKING:
     from ..pipeline import Pipeline
+    from ..stages.themes import Weights
 
 ENGINES = ("local", "dask")
 
@@ -40,16 +41,18 @@ def check_options(name: str, *, workers: int, pipeline: Pipeline | None = None,
 
 
 def make_engine(name: str, *, workers: int, batch_size: int, pipeline: Pipeline | None = None,
-                scheduler: str | None = None) -> Engine:
+                scheduler: str | None = None, theme_weights: Weights | None = None) -> Engine:
     """The engine ``name`` ("local" or "dask"); close it when done."""
     check_options(name, workers=workers, pipeline=pipeline, scheduler=scheduler)
     if name == "dask":
         from .dask import DaskEngine
 
-        return DaskEngine(workers=workers, batch_size=batch_size, scheduler=scheduler)
+        return DaskEngine(workers=workers, batch_size=batch_size, scheduler=scheduler,
+                          theme_weights=theme_weights)
     from .local import LocalEngine
 
-    return LocalEngine(workers=workers, batch_size=batch_size, pipeline=pipeline)
+    return LocalEngine(workers=workers, batch_size=batch_size, pipeline=pipeline,
+                       theme_weights=theme_weights)
 
 
 __all__ = ["ENGINES", "Batch", "Engine", "EngineError", "Outcome", "check_engine",

@@ -23,6 +23,7 @@ from .base import EngineError, in_thread
 from .work import WORKER_DIED, Batch, Outcome, failed, remote_batch
 
 if TYPE_CHECKING:
+    from ..stages.themes import Weights
     from .parts import Target
 
 INSTALL_HINT = "pip install 'seminar-nlp[dask]'"
@@ -43,9 +44,11 @@ def import_distributed() -> Any:
 class DaskEngine:
     """Run batches on a Dask cluster: a new LocalCluster, or the one at ``scheduler``."""
 
-    def __init__(self, *, workers: int, batch_size: int, scheduler: str | None = None) -> None:
+    def __init__(self, *, workers: int, batch_size: int, scheduler: str | None = None,
+                 theme_weights: Weights | None = None) -> None:
         distributed = import_distributed()
         self.batch_size = batch_size
+        self.theme_weights = theme_weights
         self.cluster: Any = None
         if scheduler is None:
             import dask
@@ -77,6 +80,7 @@ class DaskEngine:
         try:
             for batch in batches:
                 future = self.client.submit(remote_batch, batch, target, self.batch_size,
+                                            self.theme_weights,
                                             key=f"seminar-nlp-{target.token}-{batch.number}",
                                             pure=False)
                 pending.append((batch, future))

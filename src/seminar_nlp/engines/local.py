@@ -32,6 +32,7 @@ from .work import WORKER_DIED, Batch, Outcome, analyse, failed, init_pool_worker
 
 if TYPE_CHECKING:
     from ..pipeline import Pipeline
+    from ..stages.themes import Weights
     from .parts import Target
 
 IN_FLIGHT_PER_WORKER = 2
@@ -42,17 +43,20 @@ T = TypeVar("T")
 class LocalEngine:
     """Run batches in this process (``workers=1``) or over ``workers`` processes."""
 
-    def __init__(self, *, workers: int, batch_size: int, pipeline: Pipeline | None = None) -> None:
+    def __init__(self, *, workers: int, batch_size: int, pipeline: Pipeline | None = None,
+                 theme_weights: Weights | None = None) -> None:
         self.workers = workers
         self.batch_size = batch_size
         self._pipeline = pipeline
+        self.theme_weights = theme_weights
         self._pool: Pool | None = None
 
     def pipeline(self) -> Pipeline:
         if self._pipeline is None:
             from ..pipeline import Pipeline
 
-            self._pipeline = Pipeline(batch_size=self.batch_size)
+            self._pipeline = Pipeline(batch_size=self.batch_size,
+                                      theme_weights=self.theme_weights)
         return self._pipeline
 
     def run(self, batches: Iterable[Batch], target: Target) -> Iterator[tuple[Batch, Outcome]]:
@@ -72,7 +76,7 @@ class LocalEngine:
 
     def run_pool(self, batches: Iterable[Batch], target: Target) -> Iterator[tuple[Batch, Outcome]]:
         self.close()
-        pool = Pool(self.workers, self.batch_size, target)
+        pool = Pool(self.workers, self.batch_size, target, self.theme_weights)
         try:
             yield from pool.ordered(batches, self.workers * IN_FLIGHT_PER_WORKER)
         except BaseException:
@@ -104,8 +108,10 @@ class Pool:
     the documents: the run stops with an ``EngineError`` (and can be resumed).
     """
 
-    def __init__(self, workers: int, batch_size: int, target: Target) -> None:
+    def __init__(self, workers: int, batch_size: int, target: Target,
+                 theme_weights: Weights | None = None) -> None:
         self.workers, self.batch_size, self.target = workers, batch_size, target
+        self.theme_weights = theme_weights
         self.executor = self.start()
         self.failed_in_a_row = 0
 
@@ -114,13 +120,15 @@ class Pool:
             return ProcessPoolExecutor(max_workers=self.workers,
                                        mp_context=multiprocessing.get_context("spawn"),
                                        initializer=init_pool_worker,
-                                       initargs=(self.batch_size, os.getpid()))
+                                       initargs=(self.batch_size, os.getpid(),
+                                                 self.theme_weights))
 
     def submit(self, batch: Batch) -> Future[Outcome]:
         """The batch's future; one already failed when the pool broke before it was sent
         (its turn then comes to ``result``, which runs it again)."""
         try:
-            return self.executor.submit(remote_batch, batch, self.target, self.batch_size)
+            return self.executor.submit(remote_batch, batch, self.target, self.batch_size,
+                                        self.theme_weights)
         except BrokenProcessPool as error:
             future: Future[Outcome] = Future()
             future.set_exception(error)

@@ -23,13 +23,14 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from ..pipeline import Pipeline
+    from ..stages.themes import Weights
     from .parts import Target
 
 WORKER_DIED = ("a worker process died while analysing this document's batch (killed or out "
                "of memory), also when the batch was run again alone")
 WARM_UP_TEXT = "18 марта в Казани прошёл семинар. Его открыл Ильдар Гарипов."
 
-_PIPELINES: dict[int, Pipeline] = {}
+_PIPELINES: dict[tuple[int, Weights | None], Pipeline] = {}
 _LOCK = threading.Lock()
 
 
@@ -90,24 +91,27 @@ def outcome(batch: Batch, docs: list[Doc], target: Target | None, *,
     return Outcome(batch.number, statuses, frames, kept)
 
 
-def worker_pipeline(batch_size: int) -> Pipeline:
+def worker_pipeline(batch_size: int, theme_weights: Weights | None = None) -> Pipeline:
     """This process's pipeline, built on first use and kept (its models load once)."""
     from ..pipeline import Pipeline
 
     with _LOCK:
-        pipeline = _PIPELINES.get(batch_size)
+        pipeline = _PIPELINES.get((batch_size, theme_weights))
         if pipeline is None:
-            pipeline = _PIPELINES[batch_size] = Pipeline(batch_size=batch_size)
+            pipeline = _PIPELINES[batch_size, theme_weights] = Pipeline(
+                batch_size=batch_size, theme_weights=theme_weights)
         return pipeline
 
 
-def remote_batch(batch: Batch, target: Target | None, batch_size: int) -> Outcome:
+def remote_batch(batch: Batch, target: Target | None, batch_size: int,
+                 theme_weights: Weights | None = None) -> Outcome:
     """``analyse`` in a worker process, with the worker's own pipeline, one BLAS thread."""
     with blas_threads(1):
-        return analyse(worker_pipeline(batch_size), batch, target)
+        return analyse(worker_pipeline(batch_size, theme_weights), batch, target)
 
 
-def init_pool_worker(batch_size: int, parent: int) -> None:
+def init_pool_worker(batch_size: int, parent: int, theme_weights: Weights | None = None
+                     ) -> None:
     """Initializer of a local pool's worker: one thread, models loaded, parent watched.
 
     Ctrl-C is left to the parent, which stops the pool; a worker whose parent
@@ -117,7 +121,7 @@ def init_pool_worker(batch_size: int, parent: int) -> None:
         os.environ[variable] = "1"
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-    worker_pipeline(batch_size).process(WARM_UP_TEXT)
+    worker_pipeline(batch_size, theme_weights).process(WARM_UP_TEXT)
 
 
 def _watch_parent(parent: int) -> None:

@@ -31,6 +31,8 @@ from .phrases import (
 )
 
 STRONG = 2.0  # strength of a cue word that singles a topic out
+SUBJECT = 2  # times a document says a name as a subject to be about it
+ENTITY_KINDS = {"PER": "person", "LOC": "place", "ORG": "organisation"}
 
 
 def collect(doc: Doc, morph: Morphology, max_words: int) -> Candidates:
@@ -45,7 +47,29 @@ def collect(doc: Doc, morph: Morphology, max_words: int) -> Candidates:
     capital = frozenset(key for key, big in zip(words.keys, words.capital, strict=True) if big)
     return Candidates(found, kinds, cues, frozenset(focused), capital, words.keys,
                       frozenset(words.keys[:first]), len(sentences),
-                      frozenset(found) & event_pieces(morph), links)
+                      frozenset(found) & event_pieces(morph), links, about(found, words),
+                      entities(doc, found))
+
+
+def about(found: Mapping[Key, Sequence[Span]], words: Words) -> frozenset[Key]:
+    """The candidates a document is about: said in its first sentence (a headline), or at
+    least ``SUBJECT`` times as a subject (the head in the nominative)."""
+    return frozenset(key for key, occurrences in found.items()
+                     if any(span.sent == 0 for span in occurrences)
+                     or sum(words.cases[span.head] == "Nom" for span in occurrences) >= SUBJECT)
+
+
+def entities(doc: Doc, found: Mapping[Key, Sequence[Span]]) -> dict[Key, str]:
+    """The candidates of which an occurrence is a whole name the NER found, with its kind."""
+    names = {(mention.token_start, mention.token_stop): ENTITY_KINDS[mention.type]
+             for mention in doc.need("mentions") if mention.type in ENTITY_KINDS}
+    out = {}
+    for key, occurrences in found.items():
+        kind = next((names[span.start, span.stop] for span in occurrences
+                     if (span.start, span.stop) in names), None)
+        if kind is not None:
+            out[key] = kind
+    return out
 
 
 @cache

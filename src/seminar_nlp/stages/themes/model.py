@@ -22,30 +22,48 @@ from operator import mul
 from typing import Any, Literal
 
 from .features import OPENING
-from .phrases import Candidates
+from .phrases import Candidates, Key
 
 WEIGHTS = "weights.json"
 REPORT = "report:"  # prefix of the weights that count in event reports only
 
 Genre = Literal["auto", "report", "news"]
+Entities = Literal["about", "keep", "drop"]
+ENTITIES: tuple[Entities, ...] = ("about", "keep", "drop")
+# The kinds of candidate each ``entities`` setting leaves out: "about" places and people an event
+# report merely mentions, "drop" every name of these kinds in every document.
+LEFT_OUT: Mapping[str, frozenset[str]] = {
+    "about": frozenset({"place", "person"}), "keep": frozenset(),
+    "drop": frozenset({"place", "person", "organisation"})}
 
 
 @dataclass(frozen=True, slots=True)
 class Weights:
     """The stage's settings: how many themes, of how many words, for which genre ("auto":
-    read from each document; ``news()`` for news, ``reports()`` for event reports)."""
+    read from each document; ``news()`` for news, ``reports()`` for event reports), and which
+    names of entities may be themes: "about" (default) in an event report a place or person
+    only when the report is about it (said in its first sentence, or at least twice as a
+    subject, in the nominative), organisations always, and in news every name (a news item's
+    key phrases are mostly its places and people); "keep" every one; "drop" no place, person
+    or organisation in any document."""
 
     max_themes: int = 10
     max_words: int = 3
     genre: Genre = "auto"
+    entities: Entities = "about"
+
+    def __post_init__(self) -> None:
+        if self.entities not in LEFT_OUT:
+            raise ValueError(f"entities must be one of {', '.join(ENTITIES)}, "
+                             f"not {self.entities!r}")
 
     @classmethod
-    def news(cls) -> Weights:
-        return cls(genre="news")
+    def news(cls, entities: Entities = "about") -> Weights:
+        return cls(genre="news", entities=entities)
 
     @classmethod
-    def reports(cls) -> Weights:
-        return cls(genre="report")
+    def reports(cls, entities: Entities = "about") -> Weights:
+        return cls(genre="report", entities=entities)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,3 +145,14 @@ def is_report(candidates: Candidates, genre: Genre = "auto") -> bool:
         return genre == "report"
     return any(span.sent < OPENING for key in candidates.genre
                for span in candidates.occurrences.get(key, ()))
+
+
+def left_out(candidates: Candidates, entities: Entities, report: bool) -> frozenset[Key]:
+    """The candidates that the ``entities`` setting keeps from being themes of a document
+    (ranked as an event report or not)."""
+    kinds = LEFT_OUT[entities]
+    if not kinds or entities == "about" and not report:
+        return frozenset()
+    return frozenset(key for key, kind in candidates.kinds.items()
+                     if (candidates.entities.get(key) in kinds or kind in kinds)
+                     and (entities == "drop" or key not in candidates.about))

@@ -244,6 +244,12 @@ class Candidates:
     # occurrence -> the token range of its chain of genitive complements ("система поддержки"
     # in "система поддержки принятия решений" is cut short of its chain's end)
     links: Mapping[Span, tuple[int, int]] = field(default_factory=dict)
+    # candidates the document is about: said in its first sentence or at least twice as a
+    # subject (in the nominative)
+    about: frozenset[Key] = frozenset()
+    # the kind of entity an occurrence names, where it is a whole name the NER found
+    # ("Сбербанк": "organisation"), for the ``entities`` setting
+    entities: Mapping[Key, str] = field(default_factory=dict)
 
 
 def kind_of(words: Words, span: Span, lexicon: Rules) -> str:

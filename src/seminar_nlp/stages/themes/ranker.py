@@ -19,7 +19,7 @@ from ...resources import Resources
 from .collect import collect
 from .features import NAMES, Static, context, vector
 from .forms import Phrases
-from .model import Model, Weights, is_report, model
+from .model import Model, Weights, is_report, left_out, model
 from .phrases import Candidates, Key, Span, rules
 
 __all__ = ["Themes", "Weights", "collect", "rules", "select"]
@@ -46,8 +46,9 @@ def select(candidates: Candidates, weights: Weights, fitted: Model) -> list[tupl
     for key, occurrences in found.items():
         for span in occurrences:
             by_sent[span.sent].append((key, span))
+    out = left_out(candidates, weights.entities, report)
     scores = {key: linear.score(vector(key, None, candidates, found_context, memo))
-              for key in found}
+              for key in found if key not in out}
     chosen: list[tuple[Key, float]] = []
     while scores and len(chosen) < weights.max_themes:
         top, best = max(zip(scores.values(), scores.keys(), strict=True))
