@@ -29,33 +29,40 @@ RESOLVE_COLUMNS = ("doc_id", "mention_id", "sent_id", "type", "normal", "first",
 LINKED = ("mentions", "roles", "quotes")  # tables with columns that need the whole corpus
 GROUP = 16  # batches per chunk of a linked table
 TYPES = ("PER", "ORG", "LOC")
-CORPUS = ("entities", "corpus_themes")  # tables made by the corpus-level work
+CORPUS = ("entities", "corpus_themes", "corpus_topics")  # tables of the corpus-level work
 
 
 @dataclass(frozen=True)
 class Corpus:
-    """The corpus-level results: entities, each mention's entity id, corpus themes."""
+    """The corpus-level results: entities, each mention's entity id, corpus themes and
+    topics."""
 
     numbers: tuple[int, ...]  # batch numbers, in order
     offsets: tuple[int, ...]  # first row of each batch's mentions in ``entity_ids``
     entity_ids: pd.Series
     entities: pd.DataFrame
     corpus_themes: pd.DataFrame
+    corpus_topics: pd.DataFrame
     mention_types: dict[str, int] = field(default_factory=dict)
 
     def names(self) -> pd.Series:
         return self.entities.set_index("entity_id")["name"]
 
 
-def corpus_themes_table(themes: pd.DataFrame) -> pd.DataFrame:
-    """Themes across the corpus (``seminar_nlp.corpus.themes``), in the contract columns."""
+def corpus_theme_tables(themes: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Themes across the corpus (``seminar_nlp.corpus.themes``) and the topics they make
+    (``seminar_nlp.corpus.topics``), in the contract columns."""
+    empty = frame("corpus_themes", []), frame("corpus_topics", [])
     if themes.empty:
-        return frame("corpus_themes", [])
+        return empty
     try:
         from ..corpus.themes import corpus_themes
+        from ..corpus.topics import corpus_topics
     except ImportError:
-        return frame("corpus_themes", [])
-    return conform("corpus_themes", corpus_themes(themes).reset_index(drop=True))
+        return empty
+    grouped = corpus_themes(themes).reset_index(drop=True)
+    return (conform("corpus_themes", grouped),
+            conform("corpus_topics", corpus_topics(grouped).reset_index(drop=True)))
 
 
 def read_mentions(store: PartStore, numbers: Sequence[int]) -> pd.DataFrame:
@@ -80,7 +87,7 @@ def resolve_corpus(store: PartStore, numbers: Sequence[int]) -> Corpus:
         offsets.append(total)
         total += store.num_rows(number, "mentions")
     themes = store.read_all(numbers, "themes")
-    return Corpus(tuple(numbers), tuple(offsets), ids, entities, corpus_themes_table(themes),
+    return Corpus(tuple(numbers), tuple(offsets), ids, entities, *corpus_theme_tables(themes),
                   counts)
 
 
@@ -157,6 +164,8 @@ def streams(store: PartStore, numbers: Sequence[int],
             out[name] = lambda: iter([corpus().entities])
         elif name == "corpus_themes":
             out[name] = lambda: iter([corpus().corpus_themes])
+        elif name == "corpus_topics":
+            out[name] = lambda: iter([corpus().corpus_topics])
         else:
             out[name] = linked(name) if name in LINKED else passing(name)
     return out
@@ -169,7 +178,7 @@ def tables(store: PartStore, numbers: Sequence[int]) -> Tables:
     link_entities(data)
     for name in ("roles", "quotes"):  # linked names in the contract dtype, as in the files
         data[name] = conform(name, data[name])
-    data["corpus_themes"] = corpus_themes_table(data["themes"])
+    data["corpus_themes"], data["corpus_topics"] = corpus_theme_tables(data["themes"])
     for name in TABLE_NAMES:
         data.setdefault(name, frame(name, []))
     return Tables(**data)

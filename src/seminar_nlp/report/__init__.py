@@ -31,6 +31,7 @@ from ..tables.write import atomic
 from .charts import events, themes
 from .docs import documents
 from .html import Context, organisations, people, summary
+from .topics import topics
 
 TITLE = "Отчёт seminar-nlp"
 TEMPLATE = "template.html"
@@ -61,7 +62,7 @@ def render(tables: Tables, *, title: str = TITLE, origin: str = "") -> str:
     if 'id="themes-chart"' in chart:  # side by side; a lone note goes under the timeline
         timeline, chart = f'<div class="grid2">{timeline}{chart}</div>', ""
     body = "".join([summary(tables), people(ctx), organisations(ctx, "ORG"), timeline, chart,
-                    organisations(ctx, "LOC"), documents(ctx)])
+                    topics(ctx), organisations(ctx, "LOC"), documents(ctx)])
     page = template().replace("<!--TITLE-->", escape(title)).replace("<!--SUBTITLE-->",
                                                                      escape(subtitle))
     return page.replace("<!--BODY-->", body)

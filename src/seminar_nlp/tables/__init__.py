@@ -31,6 +31,7 @@ class Tables:
     roles: pd.DataFrame
     themes: pd.DataFrame
     corpus_themes: pd.DataFrame
+    corpus_topics: pd.DataFrame
     events: pd.DataFrame
     quotes: pd.DataFrame
 

@@ -27,6 +27,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
               "org_stop", "person_mention_id", "org_mention_id", "org_implied"),
     "themes": ("doc_id", "rank", "theme", "score", "lemmas"),
     "corpus_themes": ("theme", "n_docs", "score"),
+    "corpus_topics": ("topic_id", "label", "n_docs", "phrases", "doc_ids"),
     "events": ("doc_id", "event_type", "title", "date", "date_end", "place", "organizers",
                "partners"),
     "quotes": ("doc_id", "speaker_id", "speaker", "start", "stop", "text",
