@@ -40,7 +40,9 @@ def list_path() -> Path:
     return large if large.exists() else folder / f"small_{LANG}.msgpack.gz"
 
 
-INDEX_AFTER = 64  # look-ups by bisection before all words are put in a dict
+# Look-ups by bisection (about 0.4 ms each) before all words are put in a dict (about
+# 0.24 s): a short document never makes it, a long run loses < 0.03 s.
+INDEX_AFTER = 64
 
 
 class Bands:
@@ -54,8 +56,9 @@ class Bands:
 
     def __init__(self, lists: list[list[str]]) -> None:
         self.lists = lists
+        self.filled = [(band, words) for band, words in enumerate(lists) if words]
         self.lookups = 0
-        ordered = all(a < b for words in lists for a, b in zip(words, words[1:], strict=False))
+        ordered = all(words == sorted(words) for words in lists)
         self.index: dict[str, int] | None = None if ordered else self.indexed()
 
     def indexed(self) -> dict[str, int]:
@@ -74,7 +77,7 @@ class Bands:
 
     def search(self, word: str) -> int | None:
         found = None
-        for band, words in enumerate(self.lists):
+        for band, words in self.filled:
             at = bisect_left(words, word)
             if at < len(words) and words[at] == word:
                 found = band
