@@ -93,6 +93,7 @@ class Role:
     org_start: int | None = None
     org_stop: int | None = None
     org_implied: str | None = None  # the named organisation a common noun org refers to
+    org_noun: str | None = None  # that common noun, now part of ``role`` ("директор музея")
 
 
 @dataclass(frozen=True, slots=True)

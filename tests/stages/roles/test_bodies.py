@@ -43,3 +43,14 @@ def test_an_acronym_in_brackets_is_no_part_of_the_name() -> None:
     role = Role(0, "директор", 0, 8, "Институт цитологии и генетики СО РАН (ИЦиГ СО РАН)",
                 None, 9, 60)
     assert tidy(doc_of(text), [role])[0].org == "Институт цитологии и генетики СО РАН"
+
+
+def test_the_chairman_of_a_government_keeps_the_government_in_the_post() -> None:
+    # the rules may give the government to the org: "заместитель председателя |
+    # правительства Липецкой области"; the chairman of the government is one post
+    text = "заместитель председателя правительства Липецкой области Андрей Корнеев"
+    found = tidy(doc_of(text), [row(text, "заместитель председателя", "заместитель "
+                                "председателя", "правительство Липецкой области",
+                                "правительства Липецкой области")])
+    assert [(r.role, r.org) for r in found] == [
+        ("заместитель председателя правительства", "Правительство Липецкой области")]

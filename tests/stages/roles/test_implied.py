@@ -12,7 +12,8 @@ def test_a_common_noun_refers_to_the_institution_named_before(pipeline: Pipeline
                            "Врубеля открылась выставка графики. Директор музея Лариса Чуйкова "
                            "рассказала о её подготовке.")
     role = next(r for r in doc.need("roles") if r.role.startswith("директор"))
-    assert role.org == "музей"  # as the text states it
+    # the common noun stays in the position as the text states it; no org is named
+    assert (role.role, role.org, role.org_noun) == ("директор музея", None, "музей")
     assert role.org_implied is not None and role.org_implied.startswith("Омский областной музей")
 
 
@@ -20,6 +21,7 @@ def test_a_named_or_missing_organisation_implies_nothing() -> None:
     stated = Role(0, "ректор", 0, 6, org="ТГУ", org_mention=1)
     assert common_noun(stated) is None and common_noun(Role(0, "профессор", 0, 9)) is None
     assert common_noun(Role(0, "директор", 0, 8, org="музей")) == "музей"
+    assert common_noun(Role(0, "директор музея", 0, 14, org_noun="музей")) == "музей"
 
 
 def test_the_referent_is_the_last_named_before_else_the_first_after() -> None:
@@ -39,3 +41,19 @@ def test_a_staff_post_without_an_organisation_takes_the_host(pipeline: Pipeline)
     implied = {role.role: role.org_implied for role in doc.need("roles")}
     assert implied["проректор по научной работе"] == "Уральский государственный горный университет"
     assert implied["председатель жюри"] is None  # a body of its own, not a staff post
+
+
+def test_a_place_inside_a_units_name_is_no_employer(pipeline: Pipeline) -> None:
+    # "кафедра истории России": the place belongs to the field, not the employer
+    doc = pipeline.process("С докладом выступила заведующая кафедрой истории России Анна "
+                           "Викторовна Громова.")
+    (role,) = doc.need("roles")
+    assert (role.role, role.org) == ("заведующая кафедрой истории России", None)
+
+
+def test_an_honour_after_a_post_is_no_row_of_its_own(pipeline: Pipeline) -> None:
+    doc = pipeline.process("Главный судья турнира, судья всероссийской категории Олег "
+                           "Семёнович Лапин вручил кубки. Академик Пётр Ильич Голубев, "
+                           "историк, открыл чтения.")
+    assert sorted(r.role for r in doc.need("roles")) == ["академик", "главный судья турнира",
+                                                         "историк"]

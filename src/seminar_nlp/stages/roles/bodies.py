@@ -3,7 +3,8 @@
 - The body a position belongs to, built in the nominative when the text names it only through
   the position and a region: "заместитель министра здравоохранения Новосибирской области"
   works at "Министерство здравоохранения Новосибирской области", "первый заместитель
-  председателя правительства Вологодской области" at "Правительство Вологодской области".
+  председателя правительства Вологодской области" at "Правительство Вологодской области"
+  (the role keeping "правительства": the chairman of the government is one post).
 - An acronym in brackets is no part of the name: "Институт цитологии и генетики СО РАН
   (ИЦиГ СО РАН)" is "Институт цитологии и генетики СО РАН".
 
@@ -32,6 +33,9 @@ def body(doc: Doc, role: Role) -> Role:
     region = doc.text[role.org_start:role.org_stop]
     if not any(part in region.lower() for part in REGIONS):
         return role
+    chairman = chairman_of_government(doc, role, region)
+    if chairman is not None:
+        return chairman
     words = role.role.split()
     for index, word in enumerate(words):
         if word in MINISTER and index + 1 < len(words):
@@ -40,6 +44,18 @@ def body(doc: Doc, role: Role) -> Role:
         if word in GOVERNMENT:
             return replace(role, org=f"Правительство {region}", org_mention=None)
     return role
+
+
+def chairman_of_government(doc: Doc, role: Role, org: str) -> Role | None:
+    """"заместитель председателя | правительства Липецкой области": the chairman of the
+    government is one post, so the role keeps "правительства" and the body is
+    "Правительство Липецкой области"."""
+    first, _, rest = org.partition(" ")
+    if first.lower() not in GOVERNMENT or not role.role.split()[-1].startswith("председател") \
+            or not rest or doc.text[role.role_stop:role.org_start].strip():
+        return None
+    return replace(role, role=f"{role.role} {first.lower()}", role_stop=role.org_start +
+                   len(first), org=f"Правительство {rest}", org_mention=None)
 
 
 def without_acronym(role: Role) -> Role:

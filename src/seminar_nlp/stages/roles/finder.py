@@ -45,6 +45,7 @@ from .cues import (
 from .degrees import degree_before, skip_degree
 from .heading import verb_roles
 from .holders import KIN, complement_of, family, family_members, holder_after
+from .honours import without_honours
 from .implied import with_implied
 from .learned import Labelled, label
 from .links import (
@@ -387,4 +388,5 @@ class Roles:
         return RoleFinder(self.normalizer, tagger)
 
     def __call__(self, docs: Sequence[Doc]) -> list[Doc]:
-        return [replace(doc, roles=with_implied(doc, self.finder(doc))) for doc in docs]
+        return [replace(doc, roles=with_implied(doc, without_honours(self.finder(doc))))
+                for doc in docs]

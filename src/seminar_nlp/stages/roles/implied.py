@@ -1,8 +1,9 @@
 """The organisation a common noun of a role refers to: "директор музея" in a report that has
 named "Омский областной музей изобразительных искусств имени М. А. Врубеля", "президент
 федерации" after "Федерация шахмат Москвы", "генеральный директор компании" after
-"компания «Волга Дата»". The role keeps the organisation as the text states it (``org``:
-"музей"); the named one goes to ``org_implied``, never mixed with a stated one.
+"компания «Волга Дата»". A body named only by common nouns is part of the position, as the
+text states it (``role`` "директор музея", ``org`` empty, ``org_noun`` "музей"); the named
+one goes to ``org_implied``, never mixed with a stated one.
 
 The referent is the last organisation or place named before the role whose name holds that
 noun, else the first one named after it. A role that states no organisation at all takes the
@@ -18,10 +19,13 @@ from functools import cache
 from ...records import Doc, Mention, Normal, Role
 from ...resources import read_lexicon
 from ...vocab import fold, institutions
+from .complements import with_complement
 
 
 def common_noun(role: Role) -> str | None:
     """The organisation's word when the role states it only as a common noun."""
+    if role.org_noun is not None:
+        return role.org_noun
     if role.org is None or role.org_mention is not None or " " in role.org.strip() or \
             not role.org[:1].islower():
         return None
@@ -51,6 +55,7 @@ def with_implied(doc: Doc, roles: Sequence[Role]) -> tuple[Role, ...]:
     mentions, normals = doc.need("mentions"), doc.need("normals")
     out = []
     for role in roles:
+        role = with_complement(doc, role)
         word = common_noun(role)
         named = None if word is None else referent(mentions, normals, word, role.role_start)
         out.append(role if named is None else replace(role, org_implied=named))
@@ -113,8 +118,8 @@ def with_host(doc: Doc) -> tuple[Role, ...]:
     out = []
     for role in roles:
         word = common_noun(role)
-        if role.org is None and staff_post(role) or word is not None and \
-                word in name_words(named):
+        if role.org is None and role.org_noun is None and staff_post(role) or \
+                word is not None and word in name_words(named):
             role = replace(role, org_implied=named)
         out.append(role)
     return tuple(out)
