@@ -51,11 +51,13 @@ def chairman_of_government(doc: Doc, role: Role, org: str) -> Role | None:
     government is one post, so the role keeps "правительства" and the body is
     "Правительство Липецкой области"."""
     first, _, rest = org.partition(" ")
-    if first.lower() not in GOVERNMENT or not role.role.split()[-1].startswith("председател") \
-            or not rest or doc.text[role.role_stop:role.org_start].strip():
+    start = role.org_start
+    if start is None or first.lower() not in GOVERNMENT or not rest or \
+            not role.role.split()[-1].startswith("председател") or \
+            doc.text[role.role_stop:start].strip():
         return None
-    return replace(role, role=f"{role.role} {first.lower()}", role_stop=role.org_start +
-                   len(first), org=f"Правительство {rest}", org_mention=None)
+    return replace(role, role=f"{role.role} {first.lower()}", role_stop=start + len(first),
+                   org=f"Правительство {rest}", org_mention=None)
 
 
 def without_acronym(role: Role) -> Role:
