@@ -173,9 +173,11 @@ class Phrases:
 
     def match(self, view: View, index: int) -> int:
         """Length in tokens of the longest phrase at ``index``, 0 if none."""
-        candidates = (self.by_first.get(view.words[index], ())
-                      + self.by_first.get(view.lemmas[index], ()))
-        for phrase in sorted(candidates, key=len, reverse=True):
+        by_word, by_lemma = (self.by_first.get(view.words[index], ()),
+                             self.by_first.get(view.lemmas[index], ()))
+        if not by_word and not by_lemma:  # most tokens start no phrase
+            return 0
+        for phrase in sorted(by_word + by_lemma, key=len, reverse=True):
             if all(index + k < len(view.words) and word in (view.words[index + k],
                                                              view.lemmas[index + k])
                    for k, word in enumerate(phrase)):

@@ -69,8 +69,9 @@ def lexicon_mentions(view: View, lex: Lexicon) -> Iterator[Mention]:
     """Every phrase of the event lexicon, longest first at each token, outside quotes."""
     index = 0
     while index < len(view.tokens):
-        size = next((n for n in range(min(lex.longest, len(view.tokens) - index), 0, -1)
-                     if view.lemmas[index:index + n] in lex.types), 0)
+        size = 0 if view.lemmas[index] not in lex.firsts else next(
+            (n for n in range(min(lex.longest, len(view.tokens) - index), 0, -1)
+             if view.lemmas[index:index + n] in lex.types), 0)
         if size and view.depth[index] == 0:
             yield Mention(index, index + size, lex.types[view.lemmas[index:index + size]],
                           sentence_of(view, index), "lexicon")

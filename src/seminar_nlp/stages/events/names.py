@@ -42,6 +42,7 @@ class Lexicon:
     cues: Mapping[str, Phrases]
     words: Mapping[str, frozenset[str]]  # one-word cues of each kind
     org_heads: frozenset[str]
+    firsts: frozenset[str] = frozenset()  # first lemmas of the event types' entries
 
     def cue(self, view: View, index: int, *kinds: str) -> int:
         """Length of the longest cue phrase of these kinds at ``index``, 0 if none."""
@@ -59,7 +60,8 @@ def load_lexicon(morph: Morphology) -> Lexicon:
              for kind, phrases in kinds.items()}
     return Lexicon(types, max(map(len, types)),
                    {kind: Phrases.of(phrases) for kind, phrases in kinds.items()}, words,
-                   frozenset(fold(head) for head in org_heads()))
+                   frozenset(fold(head) for head in org_heads()),
+                   frozenset(entry[0] for entry in types))
 
 
 # Lists of names (organisers, partners, venues)
