@@ -57,3 +57,12 @@ def test_an_honour_after_a_post_is_no_row_of_its_own(pipeline: Pipeline) -> None
                            "историк, открыл чтения.")
     assert sorted(r.role for r in doc.need("roles")) == ["академик", "главный судья турнира",
                                                          "историк"]
+
+
+def test_a_complement_names_the_institution_and_a_council_of_it_is_not_it() -> None:
+    mentions = [Mention(0, 10, "ORG", 0, 0, 2), Mention(20, 30, "ORG", 1, 4, 6)]
+    normals = [Normal("совет старшеклассников МАОУ «Лицей № 7»"), Normal("МАОУ «Лицей № 7»")]
+    role = Role(0, "директор лицея", 40, 54)
+    assert common_noun(role) == "лицей"
+    assert referent(mentions, normals, "лицей", 40) == "МАОУ «Лицей № 7»"
+    assert common_noun(Role(0, "заведующий отделением", 0, 21)) is None

@@ -5,8 +5,10 @@ named "Омский областной музей изобразительных
 text states it (``role`` "директор музея", ``org`` empty, ``org_noun`` "музей"); the named
 one goes to ``org_implied``, never mixed with a stated one.
 
-The referent is the last organisation or place named before the role whose name holds that
-noun, else the first one named after it. A role that states no organisation at all takes the
+A position with no organisation names its institution by a complement ("директор лицея",
+"главный врач диспансера": ``complement_noun``). The referent is the last organisation or
+place named before the role whose name is of that noun (its first institution word), else the
+first one named after it. A role that states no organisation at all takes the
 host of the report's event (``with_host``, a stage after the event card).
 """
 
@@ -26,6 +28,8 @@ def common_noun(role: Role) -> str | None:
     """The organisation's word when the role states it only as a common noun."""
     if role.org_noun is not None:
         return role.org_noun
+    if role.org is None:
+        return complement_noun(role)
     if role.org is None or role.org_mention is not None or " " in role.org.strip() or \
             not role.org[:1].islower():
         return None
@@ -33,12 +37,45 @@ def common_noun(role: Role) -> str | None:
 
 
 def name_words(name: str) -> list[str]:
-    """The folded words of a name, its quote marks aside."""
-    return fold(name).replace("«", " ").replace("»", " ").split()
+    """The folded words of a name, its quote marks aside, the parts of a hyphened word too
+    ("музей-заповедник" holds "музей")."""
+    words = fold(name).replace("«", " ").replace("»", " ").split()
+    return words + [part for word in words if "-" in word for part in word.split("-")]
+
+
+def inflected(word: str, noun: str) -> bool:
+    """Whether a word is a case form of a noun, by its stem: "лицея", "галереи",
+    "библиотеки", "завода" of "лицей", "галерея", "библиотека", "завод"."""
+    stem = noun[:-1] if noun[-1] in "аяйоеь" else noun
+    return len(noun) >= 4 and word.startswith(stem) and len(word) - len(stem) <= 2
+
+
+PARTS = ("кафедр", "лаборатор", "отдел", "сектор", "факультет", "служб", "комисси", "совет")
+
+
+def complement_noun(role: Role) -> str | None:
+    """The institution a position names as its complement, when no organisation is stated:
+    "директор лицея" -> "лицей", "главный врач диспансера" -> "диспансер"."""
+    if role.org is not None:
+        return None
+    words = fold(role.role).split()
+    for word in reversed(words[1:]):
+        part = word.split("-")[0]
+        if part.startswith(PARTS):
+            continue  # "заведующий отделением": a part, not the institution
+        noun = next((n for n in institution_words() if inflected(part, n)), None)
+        if noun is not None:
+            return noun
+    return None
 
 
 def holds(normal: Normal, word: str) -> bool:
-    return word in name_words(normal.text)
+    """Whether a name is that of an institution of this noun: the noun is the first
+    institution word of the name ("МАОУ «Лицей № 7»" for "лицей"; not "совет
+    старшеклассников МАОУ «Лицей № 7»", a council of it)."""
+    words = name_words(normal.text)
+    first = next((w for w in words if w in institution_words()), None)
+    return word in words and first in (None, word) or first == word
 
 
 def referent(mentions: Sequence[Mention], normals: Sequence[Normal], word: str, at: int
@@ -119,7 +156,7 @@ def with_host(doc: Doc) -> tuple[Role, ...]:
     for role in roles:
         word = common_noun(role)
         if role.org is None and role.org_noun is None and staff_post(role) or \
-                word is not None and word in name_words(named):
+                word is not None and holds(Normal(named), word):
             role = replace(role, org_implied=named)
         out.append(role)
     return tuple(out)
