@@ -4,6 +4,7 @@ fitted models make among them: shared by the Events stage, its trace and the tra
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
@@ -109,18 +110,20 @@ def until_end(view: View, chosen: DateCandidate) -> str | None:
     sentence = sentence_at(view, chosen.start)
     for other in dates(view):
         if other.start < chosen.stop or other.date_end is not None or \
-                other.date.startswith("--") or \
-                not 0 <= sentence_at(view, other.start) - sentence <= 1:
+                other.date.startswith("--"):
             continue
         lead = view.doc.text[max(0, other.start - 4):other.start].strip().lower()
         days = (dt.date.fromisoformat(other.date) - dt.date.fromisoformat(chosen.date)).days
-        if lead.endswith(UNTIL) and lead.split()[-1] in UNTIL and 0 < days <= 366:
+        if lead.endswith(UNTIL) and lead.split()[-1] in UNTIL and 0 < days <= 366 and \
+                0 <= sentence_at(view, other.start) - sentence <= 1:
             return other.date
     return None
 
 
 def sentence_at(view: View, offset: int) -> int:
-    return next((t.sent for t in view.tokens if t.stop > offset), view.tokens[-1].sent)
+    """The sentence of the token that holds (or follows) a character offset."""
+    index = bisect.bisect_right([t.stop for t in view.tokens], offset)
+    return view.tokens[min(index, len(view.tokens) - 1)].sent
 
 
 @dataclass(frozen=True, slots=True)
