@@ -39,6 +39,12 @@ class View:
     def is_word(self, index: int) -> bool:
         return any(ch.isalpha() for ch in self.words[index])
 
+    def token_at(self, offset: int) -> int:
+        """The token that holds (or first follows) a character offset; the last one past
+        the end."""
+        return next((k for k, t in enumerate(self.tokens) if t.stop > offset),
+                    len(self.tokens) - 1)
+
 
 def make_view(doc: Doc, *, straight: bool = False) -> View:
     """The view of a document; with ``straight``, straight quotes ("...") pair too (the

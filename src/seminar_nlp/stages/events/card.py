@@ -4,7 +4,6 @@ fitted models make among them: shared by the Events stage, its trace and the tra
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
@@ -101,29 +100,25 @@ def first_of_kind(view: View, chosen: Mention, found: Sequence[Mention]) -> Ment
 UNTIL = ("до", "по")  # "продлится до 30 июня", "показы шли до 9 июля"
 
 
-def until_end(view: View, chosen: DateCandidate) -> str | None:
+def until_end(view: View, chosen: DateCandidate, found: Sequence[DateCandidate]
+              ) -> str | None:
     """The end of an event the report dates by its start, given as "до <date>" in the same
     sentence or the next ("1 апреля стартовала акция ... До 31 мая школьники мастерят",
     "Выставка открылась 3 июня и продлится до 30 июня"): a later date, within a year."""
     if chosen.start < 0 or chosen.date_end is not None or chosen.date.startswith("--"):
         return None
-    sentence = sentence_at(view, chosen.start)
-    for other in dates(view):
+    sentence = view.tokens[view.token_at(chosen.start)].sent
+    for other in found:
         if other.start < chosen.stop or other.date_end is not None or \
                 other.date.startswith("--"):
             continue
         lead = view.doc.text[max(0, other.start - 4):other.start].strip().lower()
         days = (dt.date.fromisoformat(other.date) - dt.date.fromisoformat(chosen.date)).days
         if lead.endswith(UNTIL) and lead.split()[-1] in UNTIL and 0 < days <= 366 and \
-                0 <= sentence_at(view, other.start) - sentence <= 1:
+                0 <= view.tokens[view.token_at(other.start)].sent - sentence <= 1:
             return other.date
     return None
 
-
-def sentence_at(view: View, offset: int) -> int:
-    """The sentence of the token that holds (or follows) a character offset."""
-    index = bisect.bisect_right([t.stop for t in view.tokens], offset)
-    return view.tokens[min(index, len(view.tokens) - 1)].sent
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +129,7 @@ class Chosen:
     date: DateCandidate | None
     title: TitleCandidate | None
     mentions: tuple[Mention, ...]  # every event mention of the report, in text order
+    dates: tuple[DateCandidate, ...]  # every date of the report (for the end: ``until_end``)
 
 
 def choose(view: View, lex: Lexicon, fitted: dict[str, Model] | None = None) -> Chosen | None:
@@ -143,10 +139,11 @@ def choose(view: View, lex: Lexicon, fitted: dict[str, Model] | None = None) -> 
     if event is None:
         return None
     mention = first_of_kind(view, event[0], [m for m, _ in choices])
-    date = best(fitted["date"], date_choices(view, mention))
+    found_dates = date_choices(view, mention)
+    date = best(fitted["date"], found_dates)
     title = best(fitted["title"], title_choices(view, lex, mention))
     return Chosen(mention, None if date is None else date[0], None if title is None else title[0],
-                  tuple(m for m, _ in choices))
+                  tuple(m for m, _ in choices), tuple(c for c, _ in found_dates))
 
 
 def scored(model: Model, choices: Sequence[tuple[object, Features]]

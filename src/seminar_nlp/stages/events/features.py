@@ -120,8 +120,7 @@ def date_features(view: View, candidate: DateCandidate, event: Mention,
     if candidate.start < 0:
         found["headline"] = 1.0
         return found
-    token = next((k for k, t in enumerate(view.tokens) if t.stop > candidate.start),
-                 len(view.tokens) - 1)
+    token = view.token_at(candidate.start)
     sentence = view.tokens[token].sent
     found[f"sentences_from_event{bucket(abs(sentence - event.sentence), 0, 1, 3)}"] = 1.0
     found["before_event"] = float(token < event.start)

@@ -72,7 +72,8 @@ class Events:
         return (Event(match.event_type, start, view.tokens[match.stop - 1].stop,
                       None if chosen.title is None else chosen.title.text,
                       None if date is None else date.date,
-                      None if date is None else date.date_end or until_end(view, date),
+                      None if date is None else
+                      date.date_end or until_end(view, date, chosen.dates),
                       where, organizers, partners),)
 
     def normal(self, view: View, item: Sequence[int], kind: str = "ORG") -> str:

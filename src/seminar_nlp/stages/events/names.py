@@ -42,7 +42,7 @@ class Lexicon:
     cues: Mapping[str, Phrases]
     words: Mapping[str, frozenset[str]]  # one-word cues of each kind
     org_heads: frozenset[str]
-    firsts: frozenset[str] = frozenset()  # first lemmas of the event types' entries
+    firsts: frozenset[str]  # first lemmas of the event types' entries
 
     def cue(self, view: View, index: int, *kinds: str) -> int:
         """Length of the longest cue phrase of these kinds at ``index``, 0 if none."""

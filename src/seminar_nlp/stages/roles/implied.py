@@ -21,7 +21,7 @@ from functools import cache
 from ...records import Doc, Mention, Normal, Role
 from ...resources import read_lexicon
 from ...vocab import fold, institutions
-from .complements import with_complement
+from .complements import UNITS, with_complement
 
 
 def common_noun(role: Role) -> str | None:
@@ -50,7 +50,7 @@ def inflected(word: str, noun: str) -> bool:
     return len(noun) >= 4 and word.startswith(stem) and len(word) - len(stem) <= 2
 
 
-PARTS = ("кафедр", "лаборатор", "отдел", "сектор", "факультет", "служб", "комисси", "совет")
+PARTS = (*UNITS, "служб", "комисси", "совет")  # parts of an institution, not it
 
 
 def complement_noun(role: Role) -> str | None:
