@@ -86,8 +86,10 @@ def main(argv: Sequence[str]) -> int:
     started = time.perf_counter()
     import seminar_nlp.api  # noqa: F401 - timed: the imports of the command
     import seminar_nlp.cli as cli
+    from seminar_nlp.engines.process import fewer_collections
 
     imports = time.perf_counter() - started
+    fewer_collections()  # as ``cli.run`` does
     clocks = Clocks()
     instrument(clocks)
     code = cli.main(list(argv))
@@ -97,4 +99,6 @@ def main(argv: Sequence[str]) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
+    from seminar_nlp.engines.process import finish
+
+    finish(main(sys.argv[1:]))  # as ``cli.run`` ends

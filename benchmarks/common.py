@@ -87,3 +87,18 @@ class Timed:
             return list(self.stage(docs))
         finally:
             self.seconds += time.perf_counter() - started
+
+
+def compile_bytecode() -> None:
+    """Compile the package's and the benchmarks' modules to bytecode, as ``pip install .``
+    compiles an installed package's (and those of natasha and every other dependency).
+
+    Without it a tree installed in editable mode, where ``PYTHONDONTWRITEBYTECODE`` is
+    set (as on our machines), compiles every module of ours again in each timed process.
+    """
+    import compileall
+
+    import seminar_nlp
+
+    for folder in (Path(seminar_nlp.__file__).parent, Path(__file__).resolve().parent):
+        compileall.compile_dir(str(folder), quiet=1)

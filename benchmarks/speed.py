@@ -9,7 +9,8 @@ several runs, in tokens (our tokenisation, the same count for both) per
 second. Then both are timed as whole processes, run in turn ``WHOLE_RUNS`` times
 (median): ``seminar-nlp analyze --workers 1`` on the folder of texts, and natasha's
 loop as a script on the same folder (``python -m benchmarks.natasha_runner``, one BLAS
-thread as the command has), start-up and model loading included. The time of each
+thread as the command has), start-up and model loading included, with the modules of
+both compiled to bytecode first, as ``pip install`` leaves them. The time of each
 stage is measured in separate runs, and the whole command once more with a clock on
 each of its parts (``benchmarks/command_profile.py``).
 """
@@ -25,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .common import ROOT, Settings, Timed, median_time, table
+from .common import ROOT, Settings, Timed, compile_bytecode, median_time, table
 from .natasha_runner import natasha_loop
 from .scale import RunStats, median, run_command, run_process
 
@@ -63,6 +64,7 @@ def whole_processes(folder: Path, out: Path, runs: int) -> tuple[RunStats, RunSt
 def command_parts(folder: Path, out: Path) -> list[tuple[str, float]]:
     """Seconds of each part of one whole command (``benchmarks/command_profile.py``)."""
     shutil.rmtree(out, ignore_errors=True)
+    compile_bytecode()
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "benchmarks.command_profile", "analyze",
                            str(folder), "-o", str(out), "-q", "--workers", "1"],

@@ -82,3 +82,23 @@ def test_exit_code_2_for_an_unknown_format_names_the_choices(tmp_path: Path) -> 
     result = run_cli("analyze", "-o", str(tmp_path), "--format", "json")
     assert result.returncode == 2
     assert "unknown output format json; choose from: parquet, csv, xlsx, duckdb" in result.stderr
+
+
+def test_the_command_ends_without_teardown_and_loses_nothing(tmp_path: Path) -> None:
+    # ``cli.run`` ends the process with os._exit (engines/process.py): what it printed
+    # to a pipe, its exit code and a database file closed before then are all there.
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "good.txt").write_text(REPORT, encoding="utf-8")
+    (tmp_path / "in" / "bad.txt").write_bytes(b"\x89PNG\r\n\x1a\n")
+    out = tmp_path / "out"
+    buffered = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+    result = subprocess.run([sys.executable, "-m", "seminar_nlp.cli", "analyze",
+                             str(tmp_path / "in"), "-o", str(out), "-f", "duckdb,csv"],
+                            capture_output=True, text=True, timeout=300, env=buffered)
+    assert result.returncode == 1, result.stderr
+    assert "documents: 2 (ok 1, empty 0, error 1)" in result.stdout
+    assert result.stdout.rstrip().endswith("files)")
+    assert not list(out.glob("*.wal"))
+    with duckdb.connect(str(out / "seminar-nlp.duckdb"), read_only=True) as database:
+        rows = database.execute("select doc_id, status from documents order by doc_id").fetchall()
+    assert rows == [("bad", "error"), ("good", "ok")]

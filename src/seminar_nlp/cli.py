@@ -275,5 +275,13 @@ def summary(result: Summary, output: Path) -> str:
     return "\n".join(lines)
 
 
+def run() -> None:
+    """The ``seminar-nlp`` command: ``main`` in a process of its own (``engines/process.py``)."""
+    from .engines.process import fewer_collections, finish
+
+    fewer_collections()
+    finish(main())
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -9,9 +9,11 @@ first use, not at import.
 ``word_frequency`` computes it, with shortcuts: wordfreq's Russian list (its cBpack file,
 read as ``wordfreq.read_cBpack`` reads it) becomes a dict of each word's centibel band,
 built a band at a time once a run has looked up more than a few words (``Bands``); and a
-word of lower-case Russian letters only, which wordfreq's tokenizer keeps whole, is
-looked up without the tokenizer (most of the time of a look-up), so that wordfreq itself
-is imported only for other words.
+word of lower-case Russian or Latin letters, which wordfreq's tokenizer keeps whole, or of
+such parts joined by hyphens, which it splits at each hyphen ("кое-как", "pr-служба"), or
+such a word with a full stop after it, which it drops ("др."), is looked up without the
+tokenizer (most of the time of a look-up), so that wordfreq itself (0.1-0.3 s to import)
+is imported only for other words (digits, apostrophes, other signs).
 ``tests/test_frequency.py`` checks the values.
 """
 
@@ -25,7 +27,8 @@ from pathlib import Path
 from typing import Any
 
 LANG, WORDLIST = "ru", "best"
-SIMPLE = re.compile("[а-яё]+")
+SIMPLE = re.compile("[а-яёa-z]+")
+HYPHENATED = re.compile("[а-яёa-z]+(?:-[а-яёa-z]+)+")
 
 
 def list_path() -> Path:
@@ -107,9 +110,8 @@ def band_frequency(band: int) -> float:
 
 def word_frequency(word: str, minimum: float) -> float:
     """``wordfreq.word_frequency(word, "ru", "best", minimum)``."""
-    if SIMPLE.fullmatch(word):
-        tokens = [word]
-    else:
+    tokens = simple_tokens(word)
+    if tokens is None:
         from wordfreq import lossy_tokenize
 
         tokens = lossy_tokenize(word, LANG)
@@ -133,6 +135,18 @@ def word_frequency(word: str, minimum: float) -> float:
         return 0.0
     leading_zeroes = math.floor(-math.log(unrounded, 10))
     return float(round(unrounded, leading_zeroes + 3))
+
+
+def simple_tokens(word: str) -> list[str] | None:
+    """wordfreq's tokens of a word of lower-case letters (a-z, а-я, ё), of such parts
+    joined by hyphens, or of such a word and a full stop; None for any other word."""
+    if SIMPLE.fullmatch(word):
+        return [word]
+    if HYPHENATED.fullmatch(word):
+        return word.split("-")
+    if word.endswith(".") and SIMPLE.fullmatch(word[:-1]):
+        return [word[:-1]]
+    return None
 
 
 def smash_numbers(token: str) -> str:

@@ -7,10 +7,10 @@ normal forms read names and phrases by it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 from .resources import read_lexicon
 
@@ -18,6 +18,7 @@ from .resources import read_lexicon
 # too unreliable in either system to vote.
 VOTING = frozenset({"Case", "Gender", "Number", "Aspect", "Tense", "Person", "VerbForm", "Degree"})
 OWN_LEMMA_POS = frozenset({"PUNCT", "SYM", "NUM", "X"})
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,3 +62,14 @@ def agreement(parse: Any, upos: str, feats: Mapping[str, str]) -> tuple[int, int
     if feats.get("Degree") == "Pos" and grams & {"Supr", "COMP", "Cmp2"}:
         votes -= 1
     return pos_ok, votes, parse.score
+
+
+def best_of(items: Sequence[T], key: Callable[[T], tuple[Any, ...]],
+            tie: Callable[[T], float]) -> T:
+    """``max(items, key=lambda item: (*key(item), tie(item)))``, with ``tie`` asked only of
+    the items whose ``key`` is highest: a reading's lemma frequency (a word-list look-up)
+    breaks a tie of agreement, which few words have."""
+    keys = [key(item) for item in items]
+    top = max(keys)
+    tied = [item for item, found in zip(items, keys, strict=True) if found == top]
+    return tied[0] if len(tied) == 1 else max(tied, key=tie)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..records import Doc, Source, Status
+from .process import fewer_collections
 from .threads import THREAD_VARIABLES, blas_threads
 
 if TYPE_CHECKING:
@@ -112,13 +113,15 @@ def remote_batch(batch: Batch, target: Target | None, batch_size: int,
 
 def init_pool_worker(batch_size: int, parent: int, theme_weights: Weights | None = None
                      ) -> None:
-    """Initializer of a local pool's worker: one thread, models loaded, parent watched.
+    """Initializer of a local pool's worker: one thread, fewer garbage collections
+    (``process.py``), models loaded, parent watched.
 
     Ctrl-C is left to the parent, which stops the pool; a worker whose parent
     died (SIGKILL) exits instead of waiting for work forever.
     """
     for variable in THREAD_VARIABLES:
         os.environ[variable] = "1"
+    fewer_collections()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     worker_pipeline(batch_size, theme_weights).process(WARM_UP_TEXT)

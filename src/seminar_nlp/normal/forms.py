@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..frequency import lemma_frequency
-from ..grammar import agreement
+from ..grammar import agreement, best_of
 from ..records import Mention, Normal, Tag, Token
 from ..resources import Morphology
 from ..vocab import is_acronym
@@ -257,14 +257,13 @@ class Normalizer:
             if not parses:
                 return found, None
 
-            def key(item: Found, tag: Tag = tag) -> tuple[int, int, int, float, float]:
+            def key(item: Found, tag: Tag = tag) -> tuple[int, int, int, float]:
                 pos_ok, votes, score = agreement(item[1], tag.pos, tag.feats)
                 # An archaic reading ("сбёра") only wins by two features more.
                 votes -= 2 * int("Arch" in item[1].tag.grammemes)
-                return (pos_ok, votes, int(bool(preferred & item[1].tag.grammemes)), score,
-                        lemma_frequency(item[1]))
+                return (pos_ok, votes, int(bool(preferred & item[1].tag.grammemes)), score)
 
-            best = max(parses, key=key)
+            best = best_of(parses, key, lambda item: lemma_frequency(item[1]))
             if best[1].tag.POS == "ADVB" and index + 1 < len(tags) and \
                     tags[index + 1].pos == "ADJ":
                 found.append((-1, None))  # "крайне правой партии": the adverb stays

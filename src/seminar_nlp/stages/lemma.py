@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from ..frequency import lemma_frequency
-from ..grammar import OWN_LEMMA_POS, agreement, grammar
+from ..grammar import OWN_LEMMA_POS, agreement, best_of, grammar
 from ..records import Doc, Tag, Token
 from ..resources import Morphology, Resources, read_lexicon
 
@@ -24,8 +24,7 @@ def best_parse(morph: Morphology, word: str, upos: str, feats: Mapping[str, str]
     if not parses:
         return None
     # Readings that fit the tagger equally: the commoner lemma ("большим": большой).
-    return max(parses, key=lambda parse: (*agreement(parse, upos, feats),
-                                          lemma_frequency(parse)))
+    return best_of(parses, lambda parse: agreement(parse, upos, feats), lemma_frequency)
 
 
 def own_lemma(parse: Any, upos: str, feats: Mapping[str, str]) -> bool:

@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from ...frequency import lemma_frequency
-from ...grammar import agreement
+from ...grammar import agreement, best_of
 from ...normal.forms import Normalizer
 from ...normal.words import INFLECTED_ACRONYM, Found, clean_word, join, same_case
 from ...records import Doc, Tag, Token
@@ -63,8 +63,8 @@ class Phrases:
         parses = self.morph.parse(clean_word(form))
         if not parses:
             return None
-        return max(enumerate(parses), key=lambda item: (*agreement(item[1], pos, feats),
-                                                        lemma_frequency(item[1])))
+        return best_of(list(enumerate(parses)), lambda item: agreement(item[1], pos, feats),
+                       lambda item: lemma_frequency(item[1]))
 
     def representative(self, doc: Doc, key: Key, occurrences: Sequence[Span]) -> Span:
         """The commonest written form, in the nominative and inside a sentence if it can be."""
