@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, TypeVar
 
 from .resources import read_lexicon
@@ -49,10 +49,18 @@ def grammar() -> Grammar:
 
 def agreement(parse: Any, upos: str, feats: Mapping[str, str]) -> tuple[int, int, float]:
     """How well one pymorphy3 parse fits a UD POS and features (higher is better)."""
+    return (*fit(parse.tag, upos, frozenset(feats.items())), parse.score)
+
+
+@lru_cache(maxsize=100_000)
+def fit(tag: Any, upos: str, feats_items: frozenset[tuple[str, str]]) -> tuple[int, int]:
+    """Whether a pymorphy3 tag's part of speech can stand for ``upos``, and its votes for
+    and against the tagger's features; memoised (a run meets a few thousand pairs)."""
     rules = grammar()
-    pos_ok = int(upos in rules.pos.get(parse.tag.POS or "", ()))
+    feats = dict(feats_items)
+    pos_ok = int(upos in rules.pos.get(tag.POS or "", ()))
     votes = 0
-    grams = parse.tag.grammemes
+    grams = tag.grammemes
     for gram in grams:
         for feat, value in rules.feats.get(gram, ()):
             if feat in VOTING and feat in feats:
@@ -61,7 +69,7 @@ def agreement(parse: Any, upos: str, feats: Mapping[str, str]) -> tuple[int, int
     # comparative parse ("больший") disagrees with a tagger's Degree=Pos.
     if feats.get("Degree") == "Pos" and grams & {"Supr", "COMP", "Cmp2"}:
         votes -= 1
-    return pos_ok, votes, parse.score
+    return pos_ok, votes
 
 
 def best_of(items: Sequence[T], key: Callable[[T], tuple[Any, ...]],

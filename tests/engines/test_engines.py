@@ -82,6 +82,18 @@ def test_two_workers_give_the_tables_of_one(tmp_path: Path, sample_tables: Table
     assert_same_files(saved, tmp_path / "2")
 
 
+def test_a_pooled_command_ends_cleanly(tmp_path: Path) -> None:
+    # The command skips the interpreter's teardown (engines/process.py): the stopped pool's
+    # semaphores must be freed before, or Python's resource tracker warns of leaks.
+    corpus = big_corpus(tmp_path / "corpus", size=8)
+    done = subprocess.run([sys.executable, "-m", "seminar_nlp.cli", "analyze", str(corpus),
+                           "--workers", "2", "--batch-size", "2", "-q", "-o", str(tmp_path / "o")],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    assert len(pd.read_parquet(tmp_path / "o" / "documents.parquet")) == 8
+
+
 def test_a_killed_run_resumes_to_the_same_tables(tmp_path: Path,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     corpus = big_corpus(tmp_path / "corpus")

@@ -27,6 +27,7 @@ from itertools import chain
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .base import EngineError, in_thread
+from .process import pool_stopped
 from .threads import blas_threads, single_threaded_children
 from .work import WORKER_DIED, Batch, Outcome, analyse, failed, init_pool_worker, remote_batch
 
@@ -222,3 +223,4 @@ def stop(pool: ProcessPoolExecutor) -> None:
         process.terminate()
     for process in processes:
         process.join(timeout=5)
+    pool_stopped()
