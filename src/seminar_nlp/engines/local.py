@@ -217,8 +217,10 @@ def stop(pool: ProcessPoolExecutor) -> None:
     A batch cut short leaves no parts behind (they are renamed into place only
     when complete), so the run can be resumed.
     """
-    pool.shutdown(wait=False, cancel_futures=True)
+    # The executor forgets its processes on shutdown: take them first (taken after, none
+    # were ever terminated: each finished its batch, then exited, models and all).
     processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.terminate()
     for process in processes:
