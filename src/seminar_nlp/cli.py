@@ -96,17 +96,18 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary")
     add_report_arguments(commands.add_parser("report",
                                              help="write an HTML report of an output folder"))
-    explain = commands.add_parser("explain", help="show how the event card and the quotes' "
-                                                  "speakers of one text file were chosen: the "
-                                                  "candidates and their scores")
+    explain = commands.add_parser("explain", help="show how the event card, the roles and the "
+                                                  "quotes' speakers of one text file were "
+                                                  "chosen: the candidates, the rules and the "
+                                                  "scores")
     explain.add_argument("file", metavar="FILE", help="a text file (read as analyze reads it)")
     explain.add_argument("--date", help="the document's date (ISO), as metadata would give it")
     return parser
 
 
 def explain_command(args: argparse.Namespace) -> int:
-    """``seminar-nlp explain FILE``: the traces of the event card and the quotes of one
-    document."""
+    """``seminar-nlp explain FILE``: the traces of the event card, the roles and the quotes
+    of one document."""
     from dataclasses import replace
 
     from .pipeline import Pipeline
@@ -114,6 +115,7 @@ def explain_command(args: argparse.Namespace) -> int:
     from .records import Doc
     from .stages.events.trace import trace
     from .stages.quotes.trace import trace as quotes_trace
+    from .stages.roles.trace import trace as roles_trace
 
     sources = list(iter_sources([args.file]))
     if not sources or sources[0].status != "ok":
@@ -124,6 +126,8 @@ def explain_command(args: argparse.Namespace) -> int:
     source = replace(sources[0], date=args.date or sources[0].date)
     doc = pipeline.run_batch([Doc(source)])[0]
     print(trace(doc, pipeline.resources))
+    print()
+    print(roles_trace(doc, pipeline.resources))
     print()
     print(quotes_trace(doc))
     return 0

@@ -16,6 +16,9 @@ the subject of a sentence naming no one, or follows a cue there ("До этог�
 занимал пост ..."), refers back to the one person named in the two sentences
 before ("Выступила Анна Ковалёва. Певица рассказала ..."), unless the genders
 clash or the document already gave that person that position.
+
+Who holds a phrase is decided by the ordered registry of named rules in ``persons.py``; with
+``trace`` a finder records each role with the rule that made it (``trace.py``).
 """
 
 from __future__ import annotations
@@ -36,82 +39,31 @@ from .bodies import tidy
 from .candidates import VETO, in_sentence, learned_heads, lexicon_head
 from .cues import (
     after_cue,
-    object_before,
-    person_by_cue,
     sought,
-    subject_of_predicate,
-    taker_of,
 )
-from .degrees import degree_before, skip_degree
+from .degrees import skip_degree
 from .heading import verb_roles
-from .holders import KIN, complement_of, family, family_members, holder_after
+from .holders import KIN
 from .honours import without_honours
 from .implied import with_implied
 from .learned import Labelled, label
 from .links import (
     adjacent,
-    apposed,
     coordinated,
     dash_after,
     joined,
-    list_start,
-    one_of,
     org_in_brackets,
     predicate_of,
-    signed,
-    skip_brackets,
     skip_remark,
 )
 from .orgs import org_at
+from .persons import holders
 from .phrase import Phrase, find_phrase, place_of, titles
 from .referring import agrees, antecedent, stated
 
 LINKS = frozenset({",", "—", "–", "-", "("})
 POSSESSIVES = frozenset({"его", "её", "ее", "их"})
 AGE = re.compile(r"\d+-(?:летн|лет)\w*")  # "89-летний", "36-летнего"
-
-
-def persons_after(s: SentenceView, phrase: Phrase) -> list[int]:
-    """The people named right after the phrase (past a remark in brackets, an age)."""
-    index = skip_degree(s, skip_remark(s, phrase.end))  # "профессор, д.м.н. Анна Смирнова"
-    if phrase.begin > s.first and index < s.last and complement_of(s, phrase, index):
-        return []  # "муж актрисы Сергей Сенин": the name is the husband's
-    plural = s.plural(phrase.head)
-    if plural:
-        index = list_start(s, index)
-    if AGE.fullmatch(s.form(index)):
-        index += 1  # "президент 89-летний Роберт Мугабе"
-    return names_at(s, phrase, index)
-
-
-def names_at(s: SentenceView, phrase: Phrase, index: int) -> list[int]:
-    """The person named at ``index``; for a plural position, the list of them."""
-    found: list[int] = []
-    while (person := s.mention_at(index, "PER")) is not None and \
-            not is_acronym(s.form(index)):  # the model's "КубГАУ" is no person
-        holder = holder_after(s, phrase, person)
-        if holder is None:
-            break
-        person = holder
-        if family(s, person):  # "учителя-супруги Ивановы из села Ш. — Светлана и Михаил Ивановы"
-            return found + family_members(s, person)
-        found.append(person)
-        index = skip_brackets(s, s.mentions[person].token_stop)
-        if not s.plural(phrase.head) or s.form(index) not in (",", "и"):
-            break
-        index += 1
-    return found
-
-
-def person_before(s: SentenceView, start: int) -> int | None:
-    start = degree_before(s, start)  # "Иван Петров, доктор технических наук, профессор"
-    if start - 1 < s.first or s.form(start - 1) not in LINKS:
-        return None
-    end = start - 1
-    if s.form(end - 1) == ")" and (org := s.inside.get(end - 2)) is not None and \
-            s.form(s.mentions[org].token_start - 1) == "(":
-        end = s.mentions[org].token_start - 1  # "Олег Кравцов (РГГУ), профессор кафедры"
-    return s.mention_ending_at(end, "PER")
 
 
 def after_degree(s: SentenceView, post: Phrase, phrase: Phrase) -> bool:
@@ -144,8 +96,14 @@ class RoleFinder:
     none are heads too (``candidates.py``)."""
 
     def __init__(self, normalizer: Normalizer, tagger: Any = None, veto: float = VETO,
-                 propose: bool = True) -> None:
+                 propose: bool = True, trace: list[tuple[Role, str]] | None = None) -> None:
         self.normalizer, self.tagger, self.veto, self.propose = normalizer, tagger, veto, propose
+        self.trace = trace  # each role made, with the rule that linked its person
+
+    def traced(self, role: Role, rule: str) -> Role:
+        if self.trace is not None:
+            self.trace.append((role, rule))
+        return role
 
     def model_heads(self, s: SentenceView, labelled: Labelled | None
                     ) -> tuple[frozenset[int], frozenset[int]]:
@@ -199,8 +157,8 @@ class RoleFinder:
         person = antecedent(s)
         if person is None:
             return []
-        return [self.role(s, phrase, person, phrase.org(0)) for phrase in subjects[:1]
-                if agrees(s, phrase.head, person)]
+        return [self.traced(self.role(s, phrase, person, phrase.org(0)), "refers back")
+                for phrase in subjects[:1] if agrees(s, phrase.head, person)]
 
     def sentence(self, s: SentenceView, lonely: list[Phrase] | None = None,
                  added: frozenset[int] = frozenset(), vetoed: frozenset[int] = frozenset()
@@ -217,7 +175,7 @@ class RoleFinder:
                 index += 1
                 continue
             phrase = find_phrase(s, index)
-            persons = self.persons(s, phrase, previous)
+            persons, rule = holders(s, phrase, previous)
             if pending and not (adjacent(s, pending[-1], phrase)
                                 or phrase.begin == dash_after(s, pending[-1])
                                 or joined(s, skip_remark(s, pending[-1].end), phrase.begin)
@@ -237,55 +195,20 @@ class RoleFinder:
                     # organisation is the professor's only.
                     shared = phrase.org(number) if coordinated(s, waiting, phrase) else None
                     if s.plural(waiting.head) == s.plural(phrase.head):  # "писатели и критики"
-                        roles.append(self.role(s, waiting, person, waiting.org(number) or shared))
+                        roles.append(self.traced(self.role(s, waiting, person,
+                                                           waiting.org(number) or shared),
+                                                 f"{rule}, listed before the next position"))
                 org = phrase.org(number) or org_in_brackets(s, phrase, person)
                 if org is None and previous is not None and \
                         s.form(phrase.begin - 1).lower() in POSSESSIVES:
                     org = previous[1].org(0)  # "директор института X и его заместитель Y"
                 if title_beside_post(s, phrase, pending, org):
                     continue  # "проректор ..., доктор ... наук, профессор А. Н. Сковорода"
-                roles.append(self.role(s, phrase, person, org))
+                roles.append(self.traced(self.role(s, phrase, person, org), rule))
             if persons:
                 previous, pending = (persons[0], phrase), []
             index = max(phrase.end, index + 1)
         return roles
-
-    def persons(self, s: SentenceView, phrase: Phrase, previous: tuple[int, Phrase] | None
-                ) -> list[int]:
-        if sought(s, phrase.begin):
-            return []
-        found = persons_after(s, phrase)
-        one = one_of(s, phrase.begin)
-        if one is not None:  # "Игорь Малашенко — один из основателей НТВ": one person
-            linked = found[0] if found else person_before(s, one)
-            return [] if linked is None else [linked]
-        if s.plural(phrase.head):
-            # "ректоры КФУ и КНИТУ А и Б": a plural position is held by a list of people.
-            subject = subject_of_predicate(s, phrase.begin, phrase.head, phrase.end)
-            if not found and subject is not None:  # "Операторами выступили А и Б"
-                found = names_at(s, phrase, s.mentions[subject].token_start)
-            return found if len(found) > 1 else []
-        if found:
-            return found
-        if (dash := dash_after(s, phrase)) is not None:
-            return names_at(s, phrase, dash)  # "Модератор — Иван Петров"; else the next's
-        # "Вместо Оливера Кана, капитаном стал Михаель Баллак": the subject, not the name
-        # before the comma.
-        linked = subject_of_predicate(s, phrase.begin, phrase.head, phrase.end)
-        if linked is None:
-            linked = object_before(s, phrase.begin, phrase.head)
-        if linked is None:
-            linked = person_before(s, phrase.begin)
-        if linked is None:
-            linked = signed(s, phrase)
-        if linked is None:
-            linked = person_by_cue(s, phrase.begin, phrase.end)
-        if linked is None:
-            linked = taker_of(s, phrase.begin, phrase.end)
-        if linked is None and previous is not None and \
-                (joined(s, previous[1].end, phrase.begin) or apposed(s, previous[1], phrase)):
-            linked = previous[0]  # "X, ректор ТГУ и председатель совета ..."
-        return [] if linked is None else [linked]
 
     def role(self, s: SentenceView, phrase: Phrase, person: int,
              org: tuple[int, int, int | None] | None) -> Role:
@@ -304,7 +227,8 @@ class RoleFinder:
                 org: tuple[int, int, int | None]) -> Role:
         """"Варичев возглавил «Михайловский ГОК»": the verb's span, the lexicon's position."""
         token = s.tokens[verb]
-        return self.with_org(s, Role(person, position, token.start, token.stop), org)
+        return self.traced(self.with_org(s, Role(person, position, token.start, token.stop),
+                                         org), "verb of leading")
 
     def with_org(self, s: SentenceView, role: Role, org: tuple[int, int, int | None]) -> Role:
         tokens, tags = s.tokens, s.tags

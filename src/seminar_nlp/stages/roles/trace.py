@@ -1,0 +1,56 @@
+"""Why each row of the roles table came out: the rule that linked its person to the position
+(``persons.py``), or the verb of leading or the reference back that made it; and the roles
+the finder made that later steps took out (a title beside a post, an honour, a repeat).
+``seminar-nlp explain FILE`` prints it, as razdel's DebugSegmenter shows its splits."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ...normal.forms import Normalizer
+from ...records import Doc, Role
+from ...resources import Resources
+from .finder import RoleFinder
+
+
+def made_roles(doc: Doc, resources: Resources) -> list[tuple[Role, str]]:
+    """Every role the finder makes of an analysed document, with the rule that made it."""
+    made: list[tuple[Role, str]] = []
+    RoleFinder(Normalizer(resources.morph), trace=made)(doc)
+    return made
+
+
+def person_name(doc: Doc, role: Role) -> str:
+    normals = doc.normals or ()
+    if role.person < len(normals):
+        return normals[role.person].text
+    mention = doc.need("mentions")[role.person]
+    return doc.text[mention.start:mention.stop]
+
+
+def row(doc: Doc, role: Role) -> str:
+    org = role.org or (f"({role.org_implied}, implied)" if role.org_implied else "-")
+    return f"{person_name(doc, role)} | {role.role} | {org}"
+
+
+def trace(doc: Doc, resources: Resources) -> str:
+    """The roles of ``doc`` (analysed by the default pipeline), each with its rule."""
+    made = made_roles(doc, resources)
+    rule_of = {(role.person, role.role_start): rule for role, rule in made}
+    kept = list(doc.roles or ())
+    lines = [f"roles: {len(kept)} rows"]
+    for role in kept:
+        rule = rule_of.get((role.person, role.role_start), "?")
+        lines.append(f"  {row(doc, role)}    <- {rule}; said at {role.role_start}")
+    dropped = dropped_roles(made, kept)
+    if dropped:
+        lines.append(f"made, then taken out ({len(dropped)}): a title beside a post, an honour, "
+                     "a repeat")
+        lines.extend(f"  {row(doc, role)}    <- {rule}" for role, rule in dropped)
+    return "\n".join(lines)
+
+
+def dropped_roles(made: Sequence[tuple[Role, str]], kept: Sequence[Role]
+                  ) -> list[tuple[Role, str]]:
+    keys = {(role.person, role.role_start) for role in kept}
+    return [(role, rule) for role, rule in made if (role.person, role.role_start) not in keys]
