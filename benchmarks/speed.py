@@ -61,6 +61,53 @@ def whole_processes(folder: Path, out: Path, runs: int) -> tuple[RunStats, RunSt
     return median(ours), median(theirs)
 
 
+def nerel_texts(settings: Settings) -> list[tuple[str, str]]:
+    folder = settings.eval_dir / "nerel" / "dev"
+    paths = sorted(folder.glob("*.txt"))
+    if settings.limit:
+        paths = paths[:settings.limit]
+    return [(f"nerel-{path.stem}", path.read_text(encoding="utf-8")) for path in paths]
+
+
+def workers_compared(folder: Path, out: Path, runs: int) -> tuple[RunStats, RunStats]:
+    """The median runs of the command with one worker and with two, in turn."""
+    one, two = [], []
+    for _ in range(runs):
+        for workers, found in (("1", one), ("2", two)):
+            shutil.rmtree(out, ignore_errors=True)
+            found.append(run_command(["analyze", str(folder), "-o", str(out), "-q",
+                                      "--workers", workers]))
+    return median(one), median(two)
+
+
+def fixed_share(parts: list[tuple[str, float]]) -> float:
+    """The share of the one-worker command that two workers cannot divide: start-up, imports,
+    model loading and the writing of the tables (which waits for the corpus-level work)."""
+    fixed = sum(seconds for name, seconds in parts
+                if name in ("Python start-up", "imports", "writing the tables")
+                or name.startswith("load: "))
+    return fixed / parts[-1][1]
+
+
+def workers_text(n_docs: int, one: RunStats, two: RunStats, fixed: float) -> str:
+    return "\n".join([
+        f"One worker and two on the factRuEval and NEREL dev texts together ({n_docs} "
+        f"documents), whole processes run in turn, median of {WHOLE_RUNS} each:", "",
+        table(["process", "wall s", "CPU s", "speed vs one worker"], [
+            ("seminar-nlp analyze --workers 1", f"{one.seconds:.2f}", f"{one.cpu_seconds:.2f}",
+             "1.00"),
+            ("seminar-nlp analyze --workers 2", f"{two.seconds:.2f}", f"{two.cpu_seconds:.2f}",
+             f"{one.seconds / two.seconds:.2f}")]), "",
+        "With two workers each worker process starts Python, imports and loads its models "
+        "(the CPU seconds above count them twice), and the corpus-level work and the final "
+        "write wait for the last batch. In the one-worker profile above (the factRuEval texts "
+        "alone), start-up, imports, model loading and the writing of the tables are "
+        f"{fixed:.0%} of the run; were all of the rest divided in two, two workers would be "
+        f"{1 / (fixed + (1 - fixed) / 2):.2f}x one worker at most there (a little more on "
+        "the longer corpus, whose divisible part is larger).",
+    ])
+
+
 def command_parts(folder: Path, out: Path) -> list[tuple[str, float]]:
     """Seconds of each part of one whole command (``benchmarks/command_profile.py``)."""
     shutil.rmtree(out, ignore_errors=True)
@@ -158,6 +205,10 @@ def section(settings: Settings) -> str:
         theirs, _ = median_time(lambda: loop(texts), settings.repeats)
         command, script = whole_processes(folder, Path(tmp) / "out", WHOLE_RUNS)
         parts = command_parts(folder, Path(tmp) / "profiled")
+        for doc_id, text in nerel_texts(settings):
+            (folder / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+        n_both = len(list(folder.glob("*.txt")))
+        one, two = workers_compared(folder, Path(tmp) / "out", WHOLE_RUNS)
     rows = [
         ("seminar-nlp analyze (API, models loaded)", f"{ours:.2f}", f"{n_tokens / ours:,.0f}",
          f"{theirs / ours:.2f}"),
@@ -178,5 +229,6 @@ def section(settings: Settings) -> str:
             ("natasha full loop as a script", f"{script.seconds:.2f}",
              f"{script.cpu_seconds:.2f}", f"{script.peak_total_mb:.0f}", "1.00")]), "",
         parts_text(parts), "",
-        shares_text(shares),
+        shares_text(shares), "",
+        workers_text(n_both, one, two, fixed_share(parts)),
     ])
