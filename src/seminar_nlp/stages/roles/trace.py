@@ -38,7 +38,7 @@ def trace(doc: Doc, resources: Resources) -> str:
     made = made_roles(doc, resources)
     rule_of = {(role.person, role.role_start): rule for role, rule in made}
     kept = list(doc.roles or ())
-    lines = [f"roles: {len(kept)} rows"]
+    lines = [f"roles: {len(kept)} row{'' if len(kept) == 1 else 's'}"]
     for role in kept:
         rule = rule_of.get((role.person, role.role_start), "?")
         lines.append(f"  {row(doc, role)}    <- {rule}; said at {role.role_start}")
