@@ -1,6 +1,7 @@
 """Why each row of the roles table came out: the rule that linked its person to the position
 (``persons.py``), or the verb of leading or the reference back that made it; and the roles
-the finder made that later steps took out (a title beside a post, an honour, a repeat).
+the finder made and then left out (an honour after a post of the same person, a role the
+document had stated already).
 ``seminar-nlp explain FILE`` prints it, as razdel's DebugSegmenter shows its splits."""
 
 from __future__ import annotations
@@ -44,8 +45,8 @@ def trace(doc: Doc, resources: Resources) -> str:
         lines.append(f"  {row(doc, role)}    <- {rule}; said at {role.role_start}")
     dropped = dropped_roles(made, kept)
     if dropped:
-        lines.append(f"made, then taken out ({len(dropped)}): a title beside a post, an honour, "
-                     "a repeat")
+        lines.append(f"made, then left out ({len(dropped)}): an honour after a post, a role "
+                     "stated already")
         lines.extend(f"  {row(doc, role)}    <- {rule}" for role, rule in dropped)
     return "\n".join(lines)
 
