@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from seminar_nlp.records import Doc
+    from seminar_nlp.resources import Morphology
+    from seminar_nlp.stages.view import SentenceView
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
@@ -62,3 +64,18 @@ def hand_doc(words: list[Word], mentions: list[tuple[int, int, str, str]] = ()
     return Doc(Source("hand", "<hand>", text), sentences=(Sentence(0, len(text), 0, len(tokens)),),
                tokens=tuple(tokens), tags=tags, lemmas=tuple(lemma for _, lemma, _, _ in words),
                mentions=tuple(found), normals=tuple(normals))
+
+
+def shared_morph() -> Morphology:
+    """The dictionary (pymorphy3), loaded once per test session, for rules that consult it."""
+    from seminar_nlp.resources import shared
+
+    return shared().morph
+
+
+def sentence_view(doc: Doc) -> SentenceView:
+    """The view of a hand-built document's one sentence, as the role rules read it."""
+    from seminar_nlp.stages.view import SentenceView, make_view
+
+    starts = [mention.token_start for mention in doc.need("mentions")]
+    return SentenceView(make_view(doc), 0, len(doc.need("tokens")), shared_morph(), starts)

@@ -3,21 +3,20 @@ the roles trace: sentences built by hand, as in ``test_rules.py``; no tagger or 
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 import pytest
 
 from helpers import Word, hand_doc
+from helpers import sentence_view as view
+from helpers import shared_morph as morph
 from seminar_nlp.cli import main
 from seminar_nlp.normal.forms import Normalizer
 from seminar_nlp.records import Doc, Role
-from seminar_nlp.resources import Morphology
 from seminar_nlp.stages.roles import RoleFinder
 from seminar_nlp.stages.roles.persons import NO_ONE, RULES, holders
 from seminar_nlp.stages.roles.phrase import find_phrase
 from seminar_nlp.stages.roles.trace import dropped_roles
-from seminar_nlp.stages.view import SentenceView, make_view
 
 NOM_M = "Case=Nom|Gender=Masc|Number=Sing"
 NOM_F = "Case=Nom|Gender=Fem|Number=Sing"
@@ -35,18 +34,6 @@ DEGREE: list[Word] = [
     ("технических", "технический", "ADJ", GEN_PL), ("наук", "наука", "NOUN", GEN_PL),
     (",", ",", "PUNCT", ""), ("профессор", "профессор", "NOUN", NOM_M),
 ]
-
-
-@cache
-def morph() -> Morphology:
-    from seminar_nlp.resources import shared
-
-    return shared().morph
-
-
-def view(doc: Doc) -> SentenceView:
-    starts = [mention.token_start for mention in doc.need("mentions")]
-    return SentenceView(make_view(doc), 0, len(doc.need("tokens")), morph(), starts)
 
 
 def traced(doc: Doc) -> list[tuple[str, str, str]]:

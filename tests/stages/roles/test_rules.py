@@ -4,32 +4,18 @@ dictionary (pymorphy3) is loaded once for the rules that consult it."""
 
 from __future__ import annotations
 
-from functools import cache
-
 from helpers import Word, hand_doc
+from helpers import sentence_view as view
+from helpers import shared_morph as morph
 from seminar_nlp.records import Doc
-from seminar_nlp.resources import Morphology
 from seminar_nlp.stages.roles import RoleFinder
 from seminar_nlp.stages.roles.degrees import degree_before, skip_degree
 from seminar_nlp.stages.roles.readings import instrumental
-from seminar_nlp.stages.view import SentenceView, make_view
 
 NOM_M = "Case=Nom|Gender=Masc|Number=Sing"
 GEN_M = "Case=Gen|Gender=Masc|Number=Sing"
 GEN_F = "Case=Gen|Gender=Fem|Number=Sing"
 GEN_PL = "Case=Gen|Number=Plur"
-
-
-@cache
-def morph() -> Morphology:
-    from seminar_nlp.resources import shared
-
-    return shared().morph
-
-
-def view(doc: Doc) -> SentenceView:
-    starts = [mention.token_start for mention in doc.need("mentions")]
-    return SentenceView(make_view(doc), 0, len(doc.need("tokens")), morph(), starts)
 
 
 def roles(doc: Doc) -> list[tuple[str, str, str | None]]:
