@@ -114,6 +114,12 @@ class Normalizer:
                 words[index] = self.inflect_compound(words[index], found, tags[index], "sing",
                                                      None)
                 continue
+            other = None if index in reading.clash else \
+                self.surname_in_a(words[index], tags[index], reading, roles, index)
+            if other is not None and other != found:
+                words[index] = self.inflect_compound(words[index], other, tags[index], "sing",
+                                                     None)
+                continue
             if index in reading.clash or ("plur" in grams and not plural and not shared):
                 continue
             if indeclinable(found, tags[index]):
@@ -136,6 +142,27 @@ class Normalizer:
             tag.feats.get("Case") not in (None, "Nom") and same_case(parse, tag) and \
             parse.tag.POS == "NOUN" and "femn" in parse.tag.grammemes and \
             str(parse.normal_form).endswith(("а", "я"))
+
+    def surname_in_a(self, word: str, tag: Tag, reading: Reading,
+                     roles: Sequence[str | None], index: int) -> Found | None:
+        """The feminine noun's reading of a man's surname in -а/-я that read best as
+        something else: "Николаем Зимой" (the adverb), "Андреем Жилой" (an adjective),
+        "Алексея Березни" (a plural): after his first name, in an oblique case, a noun's
+        reading in the tagger's case with its nominative in -а/-я; never when a reading
+        is a man's name in that case ("Владимира Путина" is Путин's, not "путина"), nor
+        for a hyphenated name, whose parts the dictionary only guesses at ("Мохаммеда
+        Эль-Барадеи" is indeclinable)."""
+        if reading.gender != "masc" or "first" not in roles[:index] or "-" in word or \
+                tag.feats.get("Case") in (None, "Nom"):
+            return None
+        parses = list(enumerate(self.morph.parse(clean_word(word))))
+        if any(NAME_GRAMS & parse.tag.grammemes and "masc" in parse.tag.grammemes
+               and same_case(parse, tag) for _, parse in parses):
+            return None
+        return next(((number, parse) for number, parse in parses
+                     if parse.tag.POS == "NOUN" and {"femn", "sing"} <= parse.tag.grammemes
+                     and same_case(parse, tag) and str(parse.normal_form).endswith(("а", "я"))),
+                    None)
 
     def reading(self, tokens: Sequence[Token], tags: Sequence[Tag], names: Sequence[int],
                 gender: str) -> Reading:
