@@ -26,7 +26,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-LANG, WORDLIST = "ru", "best"
+LANG = "ru"
 SIMPLE = re.compile("[а-яёa-z]+")
 HYPHENATED = re.compile("[а-яёa-z]+(?:-[а-яёa-z]+)+")
 

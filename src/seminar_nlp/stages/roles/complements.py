@@ -47,13 +47,14 @@ def with_complement(doc: Doc, role: Role) -> Role:
     if role.org is None or role.org_stop is None or not joins(doc, role):
         return role
     if place_in_unit(doc, role):
-        return replace(role, role=f"{role.role} {doc.text[role.org_start:role.org_stop]}",
-                       role_stop=role.org_stop, org=None, org_mention=None, org_start=None,
-                       org_stop=None)
+        return joined(doc, role, role.org_stop, None)
     if not unnamed(role):
         return role
-    return replace(role, role=f"{role.role} {doc.text[role.org_start:role.org_stop]}",
-                   role_stop=role.org_stop, org=None, org_start=None, org_stop=None,
-                   org_noun=fold(role.org.split()[0]))
+    return joined(doc, role, role.org_stop, fold(role.org.split()[0]))
 
 
+def joined(doc: Doc, role: Role, stop: int, noun: str | None) -> Role:
+    """The role with its organisation's words (up to ``stop``) as its own, and ``noun`` as
+    ``org_noun``."""
+    return replace(role, role=f"{role.role} {doc.text[role.org_start:stop]}", role_stop=stop,
+                   org=None, org_mention=None, org_start=None, org_stop=None, org_noun=noun)

@@ -75,7 +75,7 @@ def holds(normal: Normal, word: str) -> bool:
     старшеклассников МАОУ «Лицей № 7»", a council of it)."""
     words = name_words(normal.text)
     first = next((w for w in words if w in institution_words()), None)
-    return word in words and first in (None, word) or first == word
+    return word in words and first in (None, word)
 
 
 def referent(mentions: Sequence[Mention], normals: Sequence[Normal], word: str, at: int

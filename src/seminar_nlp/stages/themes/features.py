@@ -112,8 +112,6 @@ def occurrences(key: Key, spans: Sequence[Span], shares: Mapping[Span, float] | 
                 candidates: Candidates, found: Context) -> tuple[float, ...]:
     """The features of ``DYNAMIC``: where and how often the occurrences left are said, in one
     pass over them (``shares`` None for every occurrence counting 1)."""
-    if shares is None and len(spans) == 1:
-        return alone(key, spans[0], candidates, found)
     links, inside, cues, focused = candidates.links, found.inside, candidates.cues, \
         candidates.focused
     first = last = spans[0].sent
@@ -123,8 +121,7 @@ def occurrences(key: Key, spans: Sequence[Span], shares: Mapping[Span, float] | 
     for span in spans:
         sent = span.sent
         first, last = min(first, sent), max(last, sent)
-        index, strength = cues.get(sent, (span.start, 0.0))
-        strength = strength if span.start > index else 0.0
+        strength = cued(span, cues)
         cue = strength if cue is None or strength > cue else cue
         within += span in inside
         if (link := links.get(span)) is not None:
@@ -142,23 +139,6 @@ def occurrences(key: Key, spans: Sequence[Span], shares: Mapping[Span, float] | 
             0.0 if first == 0 else echo(key, spans, candidates.title),
             within / count, cut / count, tail / count,
             float(key in candidates.genre and first < OPENING))
-
-
-def alone(key: Key, span: Span, candidates: Candidates, found: Context) -> tuple[float, ...]:
-    """``occurrences`` of a candidate said once, counting 1 (most are): the same values."""
-    sent, length = span.sent, max(candidates.sentences, 1)
-    index, strength = candidates.cues.get(sent, (span.start, 0.0))
-    link = candidates.links.get(span)
-    weight = found.weights[key]
-    return (math.log1p(1.0), 1.0 / found.most, math.log1p(weight), weight / found.heaviest,
-            1 / (1 + sent), sent / length, float(sent == 0), 0 / length,
-            (strength if span.start > index else 0.0) or 0.0,
-            float(span in candidates.focused),
-            0.0 if sent == 0 else echo(key, (span,), candidates.title),
-            float(span in found.inside),
-            float(link is not None and span.stop < link[1]),
-            float(link is not None and span.start > link[0]),
-            float(key in candidates.genre and sent < OPENING))
 
 
 def what(key: Key, head: str, candidates: Candidates) -> tuple[float, ...]:
