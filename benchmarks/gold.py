@@ -362,6 +362,31 @@ def nerel_docs(eval_dir: Path, limit: int | None = None) -> list[NerelDoc]:
             for doc_id in nerel_ids(eval_dir, limit)]
 
 
+# NEREL types the NER table scores, as natasha's three.
+NEREL_NER = {"PERSON": "PER", "ORGANIZATION": "ORG", "COUNTRY": "LOC", "CITY": "LOC",
+             "STATE_OR_PROVINCE": "LOC", "LOCATION": "LOC", "DISTRICT": "LOC"}
+
+
+def nerel_ner(eval_dir: Path, limit: int | None = None
+              ) -> list[tuple[str, str, set[tuple[str, int, int]]]]:
+    """NEREL dev NER gold: (doc_id, text, {(PER|ORG|LOC, start, stop)}), exact spans, the
+    outermost of each type (NEREL nests names: "Банк России" holds "России")."""
+    folder = Path(eval_dir) / NEREL_DEV
+    out = []
+    for doc_id in nerel_ids(eval_dir, limit):
+        found = set()
+        for line in _lines(folder / f"{doc_id}.ann"):
+            fields = line.split("\t")
+            entity = _brat_entity(fields) if _BRAT_LINE.match(line) and len(fields) > 1 \
+                and fields[0].startswith("T") else None
+            if entity is not None and entity[0] in NEREL_NER:
+                found.add((NEREL_NER[entity[0]], *entity[1]))
+        outer = {m for m in found if not any(o != m and o[0] == m[0] and o[1] <= m[1]
+                                             and m[2] <= o[2] for o in found)}
+        out.append((doc_id, (folder / f"{doc_id}.txt").read_text(encoding="utf-8"), outer))
+    return out
+
+
 # ---------------------------------------------------------------- gold as RoleSpans
 
 

@@ -1,10 +1,16 @@
-"""Fit the shipped models: ``python -m benchmarks.train events|quotes|positions [--data PATH]``.
+"""Fit the shipped models: ``python -m benchmarks.train MODEL [--data PATH]``.
+
+MODEL is one of events, quotes, positions, orgs.
 
 quotes: the speaker scorer of the quotes stage (``train_quotes.py``).
 
 positions: the position-span CRF of the roles stage (``train_positions.py``), from a folder of
 brat-annotated texts with PROFESSION spans (default: NEREL train, never its dev); writes
 ``src/seminar_nlp/stages/roles/positions.crfsuite``. Needs only python-crfsuite.
+
+orgs: the NER stage's two organisation lexicons (``train_orgs.py``), counted from NEREL train
+(or a folder of brat texts); writes ``lexicons/place_bodies.txt`` and ``lexicons/org_names.txt``
+(``--out`` a folder instead).
 
 events: the event card's scorers (which mention is the reported event, which date its date,
 which «name» its title), logistic regressions on the development part of the golden reports
@@ -25,6 +31,7 @@ from typing import Any
 from .common import ROOT
 from .fitting import FOLDS, best_per_doc, fit, threshold
 from .reports import norm, read
+from .train_orgs import LEXICONS, train_orgs
 from .train_positions import MODEL_OUT, NEREL_TRAIN, train_positions
 from .train_quotes import train_quotes
 
@@ -124,19 +131,24 @@ def train_events(data_file: Path) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.train", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("model", choices=["events", "quotes", "positions"])
+    parser.add_argument("model", choices=["events", "quotes", "positions", "orgs"])
     parser.add_argument("--data", type=Path, default=None,
                         help="golden reports to fit on (JSON lines); for positions a folder "
                              f"of brat .txt/.ann files (default {NEREL_TRAIN})")
     parser.add_argument("--out", type=Path, help="where to write the weights (default: the "
                         "package's weights.json of that stage)")
     args = parser.parse_args(argv)
-    if "events_check" in str(args.data) or args.model == "positions" and args.data is not None \
-            and args.data.resolve().name == "dev":
+    if "events_check" in str(args.data) or args.model in ("positions", "orgs") \
+            and args.data is not None and args.data.resolve().name == "dev":
         parser.error("the check part and the dev sets are never fitted on")
     if args.model == "positions":
         train_positions(args.data or NEREL_TRAIN, args.out or MODEL_OUT)
         print(f"wrote {args.out or MODEL_OUT}", file=sys.stderr)
+        return 0
+    if args.model == "orgs":
+        train_orgs(args.data or NEREL_TRAIN, args.out or LEXICONS)
+        print(f"wrote place_bodies.txt and org_names.txt in {args.out or LEXICONS}",
+              file=sys.stderr)
         return 0
     args.data = args.data or ROOT / "tests" / "data" / "events_golden.jsonl"
     if args.model == "events":

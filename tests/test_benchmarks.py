@@ -156,3 +156,25 @@ def test_positions_section_smoke(gold: Path) -> None:
     assert "| system | gold | gold spans | predicted | correct | P | R | F1 |" in markdown
     for system in ("| lexicon (roles stage) | flat |", "| CRF | flat |", "| union | flat |"):
         assert system in markdown
+
+
+def test_org_lexicons_are_counted_from_annotations(tmp_path: Path) -> None:
+    from benchmarks.train_orgs import train_orgs
+
+    # five texts where "правительства X" is one organisation, five where "жители X" is not
+    for number in range(5):
+        text = f"Глава правительства Чада{number} и жители Мали{number} видели ЕС."
+        body, people = text.index("правительства"), text.index("Мали")
+        place = text.index("Чада")
+        (tmp_path / f"{number}.txt").write_text(text, encoding="utf-8")
+        stop = place + len(f"Чада{number}")
+        (tmp_path / f"{number}.ann").write_text("\n".join([
+            f"T1\tORGANIZATION {body} {stop}\tx", f"T2\tCOUNTRY {place} {stop}\tx",
+            f"T3\tCOUNTRY {people} {people + len(f'Мали{number}')}\tx",
+            f"T4\tORGANIZATION {text.index('ЕС')} {text.index('ЕС') + 2}\tЕС"]) + "\n",
+            encoding="utf-8")
+    train_orgs(tmp_path, tmp_path)
+    lines = (tmp_path / "place_bodies.txt").read_text(encoding="utf-8").splitlines()
+    assert [line for line in lines if not line.startswith("#")] == ["правительство"]
+    names = (tmp_path / "org_names.txt").read_text(encoding="utf-8").splitlines()
+    assert [line for line in names if not line.startswith("#")] == ["ес"]

@@ -56,6 +56,10 @@ class Morphology:
         return any(not parse.tag.grammemes.isdisjoint(grams)
                    for parse in self.parse(word.lower()))
 
+    def normal(self, word: str) -> str:
+        """The dictionary's first normal form of a word, lower case (no tagger's choice)."""
+        return str(self.parse(word.lower())[0].normal_form)
+
     def _inflect(self, word: str, index: int, grams: frozenset[str]) -> str | None:
         form = self.parse(word)[index].inflect(set(grams))
         if form is None:

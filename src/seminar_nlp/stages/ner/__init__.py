@@ -6,8 +6,9 @@ Each predicted span is snapped to the tokens it touches and cut at the end of
 the sentence it starts in, so every mention lies inside one sentence. A few of
 the model's mistakes are mended: a position taken into a name is cut off, an
 organisation read together with the name before it is split ("[Лонгин Клинский
-(РПЦ МП)]"), a "place" of a first name and a surname is a person, and an
-organisation and the genitive name the model split off it are joined again.
+(РПЦ МП)]"), a "place" of a first name and a surname is a person, a "place" that is an
+organisation's name or the place of a body before it makes an organisation (``places``), and
+an organisation and the genitive name the model split off it are joined again.
 """
 
 from __future__ import annotations
@@ -16,11 +17,12 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..cleaning import analysis_view, without_stress
-from ..normal.words import NAME_GRAMS
-from ..records import Doc, EntityType, Mention, Tag, Token
-from ..resources import Morphology, Resources
-from ..vocab import is_head
+from ...cleaning import analysis_view, without_stress
+from ...normal.words import NAME_GRAMS
+from ...records import Doc, EntityType, Mention, Tag, Token
+from ...resources import Morphology, Resources
+from ...vocab import is_head
+from .places import org_mentions
 
 TYPES: dict[str, EntityType] = {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}
 CHUNK = 2000  # characters of whole sentences the model reads at once
@@ -102,7 +104,8 @@ def doc_mentions(doc: Doc, spans: Sequence[object], morph: Morphology
                 and (trimmed := trim_position(m, tokens, lemmas, morph, initial)) is not None]
     mentions = [part for m in mentions for part in person_and_org(m, tokens, morph)]
     mentions = [person_not_place(m, tokens, morph) for m in mentions]
-    return tuple(join_chains(mentions, doc.need("tokens"), doc.need("tags"), morph))
+    mentions = org_mentions(mentions, doc.text, tokens, doc.need("tags"), morph)
+    return tuple(join_chains(mentions, tokens, doc.need("tags"), morph))
 
 
 def numbered_person(mention: Mention, tokens: Sequence[Token]) -> bool:

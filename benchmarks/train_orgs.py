@@ -1,0 +1,99 @@
+"""Two organisation lexicons counted from NEREL train: ``python -m benchmarks.train orgs``.
+
+bodies (``lexicons/place_bodies.txt``): common nouns that, right before a place, make one
+organisation with it ("правительства Израиля", "сборной России", "посольство США"). A noun
+is kept when at least ``MIN_SEEN`` of the places after it are annotated and at least half of
+those are the end of an ORGANIZATION that starts at the noun.
+
+names (``lexicons/org_names.txt``): names annotated as an ORGANIZATION at least ``MIN_SEEN``
+times and as anything else (a country, a facility) less than a fifth of the time ("ЕС",
+"Кремль", "Белый дом"). The NER stage reads them only where the news model called the
+name a place.
+
+Words are compared by pymorphy3's first normal form, lower case, as the NER stage reads
+them (``Morphology.normal``). Deterministic; seconds. Never NEREL dev or factRuEval.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+from .common import ROOT
+
+LEXICONS = ROOT / "src" / "seminar_nlp" / "lexicons"
+PLACES = frozenset({"COUNTRY", "CITY", "STATE_OR_PROVINCE", "DISTRICT", "LOCATION"})
+MIN_SEEN = 5
+BODY_SHARE = 0.5
+NAME_SHARE = 0.8
+WORD = re.compile(r"\w+(?:[-.]\w+)*", re.UNICODE)
+BEFORE = re.compile(r"(\w+)\s+$")
+
+Entity = tuple[str, int, int]
+
+
+def entities(ann: str) -> list[Entity]:
+    """(type, start, stop) of the one-piece ``T`` lines of a brat ``.ann`` text."""
+    found = []
+    for line in ann.splitlines():
+        fields = line.split("\t")
+        if len(fields) < 2 or not fields[0].startswith("T") or ";" in fields[1]:
+            continue
+        kind, start, stop = fields[1].split(" ")
+        found.append((kind, int(start), int(stop)))
+    return found
+
+
+def documents(folder: Path) -> Iterable[tuple[str, list[Entity]]]:
+    for path in sorted(Path(folder).glob("*.txt")):
+        ann = path.with_suffix(".ann")
+        if ann.exists():
+            yield path.read_text(encoding="utf-8"), entities(ann.read_text(encoding="utf-8"))
+
+
+def count(folder: Path, normal) -> tuple[list[str], list[str]]:  # type: ignore[no-untyped-def]
+    seen: Counter[str] = Counter()
+    joined: Counter[str] = Counter()
+    names: Counter[tuple[str, bool]] = Counter()
+    for text, found in documents(folder):
+        org_spans = {(start, stop) for kind, start, stop in found if kind == "ORGANIZATION"}
+        for kind, start, stop in found:
+            key = " ".join(normal(word) for word in WORD.findall(text[start:stop]))
+            names[key, kind == "ORGANIZATION"] += 1
+            before = BEFORE.search(text[max(0, start - 40):start])
+            if kind not in PLACES or before is None or not before.group(1).islower():
+                continue
+            noun, at = normal(before.group(1)), start - len(before.group(0))
+            seen[noun] += 1
+            joined[noun] += any(a == at and b >= stop for a, b in org_spans)
+    bodies = sorted(noun for noun, n in seen.items()
+                    if n >= MIN_SEEN and joined[noun] >= BODY_SHARE * n)
+    orgs = sorted(key for (key, is_org), n in names.items() if is_org and key and n >= MIN_SEEN
+                  and names[key, False] < (1 - NAME_SHARE) * (n + names[key, False]))
+    return bodies, orgs
+
+
+HEADERS = {
+    "place_bodies.txt": "Nouns that make one organisation with the place after them: "
+                        "\"правительства Израиля\", \"сборной России\".",
+    "org_names.txt": "Names that are organisations, not places: \"ЕС\", \"Кремль\", "
+                     "\"НАТО\"; read only where the news model called one a place.",
+}
+
+
+def train_orgs(folder: Path, out: Path = LEXICONS) -> None:
+    import pymorphy3
+
+    analyzer = pymorphy3.MorphAnalyzer()
+
+    def normal(word: str) -> str:
+        return str(analyzer.parse(word.lower())[0].normal_form)
+
+    bodies, orgs = count(folder, normal)
+    for name, lines in (("place_bodies.txt", bodies), ("org_names.txt", orgs)):
+        source = f"{Path(folder).parent.name}/{Path(folder).name}"
+        head = [f"# {HEADERS[name]}", f"# Counted from {source} by benchmarks/train_orgs.py; "
+                "do not edit by hand. Normal forms, lower case."]
+        (out / name).write_text("\n".join(head + lines) + "\n", encoding="utf-8")

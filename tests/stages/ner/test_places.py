@@ -1,0 +1,51 @@
+"""Organisations the news model read as places: rules on hand-built sentences."""
+
+from __future__ import annotations
+
+from helpers import hand_doc, shared_morph
+from seminar_nlp.stages.ner.places import org_mentions
+
+
+def kinds(words, mentions):
+    doc = hand_doc(words, mentions)
+    found = org_mentions(doc.need("mentions"), doc.text, doc.need("tokens"), doc.need("tags"),
+                         shared_morph())
+    return [(m.type, doc.text[m.start:m.stop]) for m in found]
+
+
+GEN = "Case=Gen|Number=Sing"
+
+
+def test_a_body_and_its_place_in_the_genitive_are_one_organisation():
+    # the class: "правительства Израиля", "посольство США", "сборной Англии"
+    words = [("Глава", "глава", "NOUN", "Case=Nom"),
+             ("правительства", "правительство", "NOUN", GEN), ("Израиля", "израиль", "PROPN", GEN)]
+    assert kinds(words, [(2, 3, "LOC", "Израиль")]) == [
+        ("ORG", "правительства Израиля"), ("LOC", "Израиля")]
+    words = [("сборной", "сборная", "NOUN", GEN), ("Англии", "англия", "PROPN", GEN)]
+    assert kinds(words, [(1, 2, "LOC", "Англия")])[0] == ("ORG", "сборной Англии")
+
+
+def test_a_place_not_in_the_genitive_or_after_another_noun_stays_a_place():
+    words = [("в", "в", "ADP", ""), ("парламенте", "парламент", "NOUN", "Case=Loc"),
+             ("Грузия", "грузия", "PROPN", "Case=Nom")]
+    assert kinds(words, [(2, 3, "LOC", "Грузия")]) == [("LOC", "Грузия")]
+    words = [("жители", "житель", "NOUN", "Case=Nom"), ("Израиля", "израиль", "PROPN", GEN)]
+    assert kinds(words, [(1, 2, "LOC", "Израиль")]) == [("LOC", "Израиля")]
+
+
+def test_a_body_inside_another_name_is_left_to_it():
+    words = [("Правительство", "правительство", "NOUN", "Case=Nom"),
+             ("Израиля", "израиль", "PROPN", GEN)]
+    assert kinds(words, [(0, 1, "ORG", "Правительство"), (1, 2, "LOC", "Израиль")]) == [
+        ("ORG", "Правительство"), ("LOC", "Израиля")]
+
+
+def test_a_place_named_as_an_organisation_is_one():
+    # the class: "ЕС", "Евросоюза", "Кремль" read by the model as places
+    words = [("решение", "решение", "NOUN", "Case=Nom"), ("Евросоюза", "евросоюз", "PROPN", GEN)]
+    assert kinds(words, [(1, 2, "LOC", "Евросоюз")]) == [("ORG", "Евросоюза")]
+    words = [("в", "в", "ADP", ""), ("Кремле", "кремль", "PROPN", "Case=Loc")]
+    assert kinds(words, [(1, 2, "LOC", "Кремль")]) == [("ORG", "Кремле")]
+    words = [("в", "в", "ADP", ""), ("Москве", "москва", "PROPN", "Case=Loc")]
+    assert kinds(words, [(1, 2, "LOC", "Москва")]) == [("LOC", "Москве")]
