@@ -9,7 +9,7 @@ from seminar_nlp.stages.ner.places import org_mentions
 def kinds(words, mentions):
     doc = hand_doc(words, mentions)
     found = org_mentions(doc.need("mentions"), doc.text, doc.need("tokens"), doc.need("tags"),
-                         shared_morph())
+                         doc.need("lemmas"), shared_morph())
     return [(m.type, doc.text[m.start:m.stop]) for m in found]
 
 
@@ -49,3 +49,12 @@ def test_a_place_named_as_an_organisation_is_one():
     assert kinds(words, [(1, 2, "LOC", "Кремль")]) == [("ORG", "Кремле")]
     words = [("в", "в", "ADP", ""), ("Москве", "москва", "PROPN", "Case=Loc")]
     assert kinds(words, [(1, 2, "LOC", "Москва")]) == [("LOC", "Москве")]
+
+
+def test_a_body_named_by_its_place_adjective_is_an_organisation():
+    # the class: "израильские власти", "шведского посольства", "чешской сборной"
+    words = [("заявили", "заявить", "VERB", ""), ("израильские", "израильский", "ADJ", "Case=Nom"),
+             ("власти", "власть", "NOUN", "Case=Nom")]
+    assert kinds(words, []) == [("ORG", "израильские власти")]
+    words = [("новые", "новый", "ADJ", "Case=Nom"), ("власти", "власть", "NOUN", "Case=Nom")]
+    assert kinds(words, []) == []

@@ -104,7 +104,7 @@ def doc_mentions(doc: Doc, spans: Sequence[object], morph: Morphology
                 and (trimmed := trim_position(m, tokens, lemmas, morph, initial)) is not None]
     mentions = [part for m in mentions for part in person_and_org(m, tokens, morph)]
     mentions = [person_not_place(m, tokens, morph) for m in mentions]
-    mentions = org_mentions(mentions, doc.text, tokens, doc.need("tags"), morph)
+    mentions = org_mentions(mentions, doc.text, tokens, doc.need("tags"), lemmas, morph)
     return tuple(join_chains(mentions, tokens, doc.need("tags"), morph))
 
 
