@@ -163,7 +163,8 @@ def test_org_lexicons_are_counted_from_annotations(tmp_path: Path) -> None:
 
     # five texts where "правительства X" is one organisation, five where "жители X" is not
     for number in range(5):
-        text = f"Глава правительства Чада{number} и жители Мали{number} видели ЕС."
+        text = (f"Глава правительства Чада{number} и жители Мали{number} видели ЕС. "
+                "Об этом сообщили СМИ.")
         body, people = text.index("правительства"), text.index("Мали")
         place = text.index("Чада")
         (tmp_path / f"{number}.txt").write_text(text, encoding="utf-8")
@@ -178,3 +179,6 @@ def test_org_lexicons_are_counted_from_annotations(tmp_path: Path) -> None:
     assert [line for line in lines if not line.startswith("#")] == ["правительство"]
     names = (tmp_path / "org_names.txt").read_text(encoding="utf-8").splitlines()
     assert [line for line in names if not line.startswith("#")] == ["ес"]
+    # the model calls "СМИ" an organisation five times, and no annotation does
+    made_up = (tmp_path / "not_orgs.txt").read_text(encoding="utf-8").splitlines()
+    assert [line for line in made_up if not line.startswith("#")] == ["сми"]

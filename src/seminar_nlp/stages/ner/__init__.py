@@ -7,7 +7,7 @@ the sentence it starts in, so every mention lies inside one sentence. A few of
 the model's mistakes are mended: a position taken into a name is cut off, an
 organisation read together with the name before it is split ("[Лонгин Клинский
 (РПЦ МП)]"), a "place" of a first name and a surname is a person, a "place" that is an
-organisation's name or the place of a body before it makes an organisation (``places``), and
+organisation's name or the place of a body before it makes an organisation (``orgs``), and
 an organisation and the genitive name the model split off it are joined again.
 """
 
@@ -22,7 +22,7 @@ from ...normal.words import NAME_GRAMS
 from ...records import Doc, EntityType, Mention, Tag, Token
 from ...resources import Morphology, Resources
 from ...vocab import is_head
-from .places import org_mentions
+from .orgs import org_mentions
 
 TYPES: dict[str, EntityType] = {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}
 CHUNK = 2000  # characters of whole sentences the model reads at once
@@ -77,8 +77,8 @@ def balance(tokens: Sequence[Token], first: int, last: int, limit: int) -> tuple
     return first, last
 
 
-def doc_mentions(doc: Doc, spans: Sequence[object], morph: Morphology
-                 ) -> tuple[Mention, ...]:
+def doc_mentions(doc: Doc, spans: Sequence[object], morph: Morphology,
+                 not_orgs: frozenset[str] | None = None) -> tuple[Mention, ...]:
     tokens = doc.need("tokens")
     sentences = doc.need("sentences")
     starts = [token.start for token in tokens]
@@ -104,7 +104,8 @@ def doc_mentions(doc: Doc, spans: Sequence[object], morph: Morphology
                 and (trimmed := trim_position(m, tokens, lemmas, morph, initial)) is not None]
     mentions = [part for m in mentions for part in person_and_org(m, tokens, morph)]
     mentions = [person_not_place(m, tokens, morph) for m in mentions]
-    mentions = org_mentions(mentions, doc.text, tokens, doc.need("tags"), lemmas, morph)
+    mentions = org_mentions(mentions, doc.text, tokens, doc.need("tags"), lemmas, morph,
+                            not_orgs)
     return tuple(join_chains(mentions, tokens, doc.need("tags"), morph))
 
 
@@ -242,8 +243,11 @@ class NER:
     needs: tuple[str, ...] = ("sentences", "tokens", "tags", "lemmas")
     provides: tuple[str, ...] = ("mentions",)
 
-    def __init__(self, resources: Resources) -> None:
+    def __init__(self, resources: Resources, not_orgs: frozenset[str] | None = None) -> None:
+        """``not_orgs``: names never taken for organisations (default: the lexicon
+        ``not_orgs.txt``; the training command counts it with an empty set)."""
         self.resources = resources
+        self.not_orgs = not_orgs
 
     def __call__(self, docs: Sequence[Doc]) -> list[Doc]:
         chunks = [(index, start, stop) for index, doc in enumerate(docs)
@@ -259,7 +263,8 @@ class NER:
                                 else Span(start + kept[s.start], start + kept[s.stop - 1] + 1,
                                           s.type)
                                 for s in markup)
-        return [replace(doc, mentions=doc_mentions(doc, found, self.resources.morph))
+        return [replace(doc, mentions=doc_mentions(doc, found, self.resources.morph,
+                                                         self.not_orgs))
                 for doc, found in zip(docs, spans, strict=True)]
 
 

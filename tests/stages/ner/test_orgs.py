@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from helpers import hand_doc, shared_morph
-from seminar_nlp.stages.ner.places import org_mentions
+from seminar_nlp.stages.ner.orgs import org_mentions
 
 
 def kinds(words, mentions):
@@ -58,3 +58,11 @@ def test_a_body_named_by_its_place_adjective_is_an_organisation():
     assert kinds(words, []) == [("ORG", "израильские власти")]
     words = [("новые", "новый", "ADJ", "Case=Nom"), ("власти", "власть", "NOUN", "Case=Nom")]
     assert kinds(words, []) == []
+
+
+def test_a_name_annotators_never_call_an_organisation_is_no_mention():
+    # the class: "СМИ", "интернет", "YouTube"
+    words = [("сообщили", "сообщить", "VERB", ""), ("СМИ", "сми", "NOUN", "Case=Nom")]
+    assert kinds(words, [(1, 2, "ORG", "СМИ")]) == []
+    words = [("сообщила", "сообщить", "VERB", ""), ("ТАСС", "тасс", "PROPN", "Case=Nom")]
+    assert kinds(words, [(1, 2, "ORG", "ТАСС")]) == [("ORG", "ТАСС")]
