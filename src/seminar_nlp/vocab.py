@@ -7,8 +7,9 @@ an organisation's name, and the event types. Lexicons are read from ``lexicons/`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, lru_cache
 
 from .resources import Morphology, read_lexicon
 
@@ -46,6 +47,31 @@ def is_acronym_name(core: str) -> bool:
     not a phrase that has capitals ("Московский университет")."""
     letters = [ch for ch in core if ch.isalpha()]
     return len(letters) >= 2 and " " not in core and sum(ch.isupper() for ch in letters) >= 2
+
+
+NAME_WORD = re.compile(r"\w+(?:-\w+)*")
+
+
+@lru_cache(maxsize=20_000)
+def spells(acronym: str, name: str) -> bool:
+    """Whether an acronym's capitals are, in order, the initials of words of a name: a word
+    in capitals gives all its letters, a hyphenated word its parts' initials, and words may
+    be left out ("КЗЖ": "Комитет защиты журналистов"; "НДОА": "Туарегское Национальное
+    движение за освобождение Азавада"; "ИВТ СО РАН": "Институт вычислительных технологий СО
+    РАН"; not "WBC": "Всемирный боксёрский совет")."""
+    letters = "".join(ch for ch in acronym if ch.isupper()).replace("Ё", "Е")
+    pieces = ["".join(part[0] for part in word.split("-") if part) if not is_acronym(word)
+              else "".join(ch for ch in word if ch.isupper())
+              for word in NAME_WORD.findall(name)]
+    pieces = [piece.upper().replace("Ё", "Е") for piece in pieces if piece]
+    return len(letters) >= 2 and _spelled(letters, tuple(pieces))
+
+
+def _spelled(letters: str, pieces: tuple[str, ...]) -> bool:
+    if not letters:
+        return True
+    return any(letters.startswith(piece) and _spelled(letters[len(piece):], pieces[at + 1:])
+               for at, piece in enumerate(pieces))
 
 
 # Positions

@@ -169,3 +169,19 @@ def test_an_acronym_of_a_names_genitive_tail_is_the_tails() -> None:
         ["Национальный исследовательский Томский государственный университет",
          "Национальный исследовательский Томский государственный университет (ТГУ); ТГУ"],
     ]
+
+
+def test_an_acronym_right_after_the_name_it_spells_joins_it() -> None:
+    # "Комитет защиты журналистов (КЗЖ)" as the NER stage splits it; two names whose
+    # initials the acronym also spells keep it from the corpus-wide guess
+    rows = [("a", 0, 0, 26, "Комитет защиты журналистов"), ("a", 0, 28, 31, "КЗЖ"),
+            ("b", 0, 0, 26, "Комитет земель Жмеринки"), ("c", 0, 0, 3, "КЗЖ"),
+            ("d", 0, 0, 7, "Газпром"), ("d", 0, 9, 15, "ЛУКОЙЛ"),
+            ("e", 0, 0, 12, "Фонд Жабинки"), ("e", 1, 14, 16, "ФЖ"),
+            ("f", 0, 0, 12, "Фонд Жуковки")]
+    table = frame("mentions", [
+        (doc, number, sent, start, stop, normal, "ORG", normal, None, None, None, None)
+        for number, (doc, sent, start, stop, normal) in enumerate(rows)])
+    assert groups(table) == [["Комитет защиты журналистов", "КЗЖ", "КЗЖ"],
+                             ["Комитет земель Жмеринки"], ["Газпром"], ["ЛУКОЙЛ"],
+                             ["Фонд Жабинки"], ["ФЖ"], ["Фонд Жуковки"]]

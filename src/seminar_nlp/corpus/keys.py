@@ -14,7 +14,8 @@ nominative with ё read as е, so "Ковалёвой" and "Ковалева" me
 
 Organisations: a quoted name keys the organisation whatever generic word
 stands before it («Росатом», госкорпорация «Росатом»); an acronym joins the
-full name it abbreviates, when the text pairs them ("... (СКС)"; not when it spells only
+full name it abbreviates, when the text pairs them ("... (СКС)", or the acronym mention right
+after the name it spells, as the NER stage splits them; not when it spells only
 the name's genitive tail: "Президиум Российской академии наук (РАН)") or when its
 letters are the initials of exactly one full name in the corpus ("РАН" =
 "Российская академия наук"). Locations: their nominative normal form.
@@ -33,7 +34,8 @@ import pandas as pd
 
 from ..normal.words import ADJECTIVE_ENDINGS as SINGULAR_ADJECTIVE_ENDINGS
 from ..resources import read_lexicon
-from ..vocab import fold_spaces, is_acronym_name
+from ..vocab import fold_spaces, is_acronym_name, spells
+from ..vocab import is_acronym as in_capitals
 
 QUOTED = re.compile(r"«([^«»]+)»?")
 BRACKETED = re.compile(r"^(.*\S)\s*\(([^()]+)\)$")
@@ -208,7 +210,7 @@ def is_acronym(text: str) -> bool:
 
 def org_keys(mentions: pd.DataFrame) -> pd.Series:
     normals = mentions["normal"].fillna("").astype(str)
-    stated = stated_pairs(normals)
+    stated = {**adjacent_pairs(mentions), **stated_pairs(normals)}
     bases = {normal: org_base(normal, stated) for normal in set(normals)}
     base = {index: bases[normal] for index, normal in normals.items()}
     by_initials: dict[str, set[str]] = defaultdict(set)
@@ -226,6 +228,27 @@ def org_keys(mentions: pd.DataFrame) -> pd.Series:
                 key = fulls.pop()
         keys[index] = key
     return pd.Series(keys, dtype="string").reindex(mentions.index)
+
+
+def adjacent_pairs(mentions: pd.DataFrame) -> dict[str, str]:
+    """Acronym -> full name, from an acronym right after the name it spells, in brackets as
+    the NER stage splits them ("Комитет защиты журналистов" + "КЗЖ"): one or two characters
+    after the end of the mention before, in one sentence."""
+    if not {"start", "stop", "sent_id"} <= set(mentions.columns) or len(mentions) < 2:
+        return {}
+    data = mentions.sort_values(["doc_id", "start"])
+    pairs = {}
+    rows = zip(data["doc_id"], data["sent_id"], data["start"], data["stop"],
+               data["normal"].fillna("").astype(str), strict=True)
+    outer = None  # the mention before that ends last: a name, not a place nested in it
+    for row in rows:
+        if outer is not None and row[0] == outer[0] and row[1] == outer[1] and \
+                1 <= row[2] - outer[3] <= 2 and spells(row[4], outer[4]) and \
+                all(in_capitals(word) for word in row[4].split()):
+            pairs[fold_spaces(row[4])] = fold_spaces(outer[4])
+        if outer is None or row[0] != outer[0] or row[3] > outer[3]:
+            outer = row
+    return pairs
 
 
 def stated_pairs(normals: Iterable[str]) -> dict[str, str]:

@@ -23,9 +23,10 @@ from ..tables.schema import PER_DOC_TABLES, TABLE_NAMES, conform, frame
 from ..tables.write import Chunk, Stream
 from .parts import PartStore
 
-# What corpus.entities reads of the mentions table; the text and offsets stay on disk.
-RESOLVE_COLUMNS = ("doc_id", "mention_id", "sent_id", "type", "normal", "first", "middle",
-                   "last")
+# What corpus.entities reads of the mentions table; the text stays on disk (the offsets
+# say which acronym follows the name it spells).
+RESOLVE_COLUMNS = ("doc_id", "mention_id", "sent_id", "start", "stop", "type", "normal",
+                   "first", "middle", "last")
 LINKED = ("mentions", "roles", "quotes")  # tables with columns that need the whole corpus
 GROUP = 16  # batches per chunk of a linked table
 TYPES = ("PER", "ORG", "LOC")

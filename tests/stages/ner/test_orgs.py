@@ -66,3 +66,21 @@ def test_a_name_annotators_never_call_an_organisation_is_no_mention():
     assert kinds(words, [(1, 2, "ORG", "СМИ")]) == []
     words = [("сообщила", "сообщить", "VERB", ""), ("ТАСС", "тасс", "PROPN", "Case=Nom")]
     assert kinds(words, [(1, 2, "ORG", "ТАСС")]) == [("ORG", "ТАСС")]
+
+
+def test_a_name_and_the_acronym_that_spells_it_are_two_mentions():
+    from seminar_nlp.stages.ner.orgs import split_acronyms
+
+    # the class: "Комитет защиты журналистов (КЗЖ)", "Фонд борьбы с коррупцией (ФБК)"
+    words = [("Фонд", "фонд", "NOUN", "Case=Nom"), ("борьбы", "борьба", "NOUN", GEN),
+             ("с", "с", "ADP", ""), ("коррупцией", "коррупция", "NOUN", "Case=Ins"),
+             ("(", "(", "PUNCT", ""), ("ФБК", "фбк", "PROPN", "Case=Nom"), (")", ")", "PUNCT", "")]
+    doc = hand_doc(words, [(0, 7, "ORG", "Фонд борьбы с коррупцией (ФБК)")])
+    found = split_acronyms(doc.need("mentions"), doc.need("tokens"), doc.text)
+    assert [doc.text[m.start:m.stop] for m in found] == ["Фонд борьбы с коррупцией", "ФБК"]
+    # an acronym of other words ("Всемирный боксёрский совет (WBC)") stays in the name
+    words = [("Всемирный", "всемирный", "ADJ", "Case=Nom"), ("совет", "совет", "NOUN", "Case=Nom"),
+             ("(", "(", "PUNCT", ""), ("WBC", "wbc", "X", ""), (")", ")", "PUNCT", "")]
+    doc = hand_doc(words, [(0, 5, "ORG", "Всемирный совет (WBC)")])
+    found = split_acronyms(doc.need("mentions"), doc.need("tokens"), doc.text)
+    assert [doc.text[m.start:m.stop] for m in found] == ["Всемирный совет (WBC)"]

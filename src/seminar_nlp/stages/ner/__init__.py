@@ -22,7 +22,7 @@ from ...normal.words import NAME_GRAMS
 from ...records import Doc, EntityType, Mention, Tag, Token
 from ...resources import Morphology, Resources
 from ...vocab import is_head
-from .orgs import org_mentions
+from .orgs import org_mentions, split_acronyms
 
 TYPES: dict[str, EntityType] = {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}
 CHUNK = 2000  # characters of whole sentences the model reads at once
@@ -106,7 +106,8 @@ def doc_mentions(doc: Doc, spans: Sequence[object], morph: Morphology,
     mentions = [person_not_place(m, tokens, morph) for m in mentions]
     mentions = org_mentions(mentions, doc.text, tokens, doc.need("tags"), lemmas, morph,
                             not_orgs)
-    return tuple(join_chains(mentions, tokens, doc.need("tags"), morph))
+    joined = join_chains(mentions, tokens, doc.need("tags"), morph)
+    return tuple(split_acronyms(joined, tokens, doc.text))
 
 
 def numbered_person(mention: Mention, tokens: Sequence[Token]) -> bool:

@@ -11,6 +11,11 @@ Three classes of the model's mistakes, with lexicons counted from NEREL train
 - a common name it calls an organisation that annotators seldom do: "СМИ", "интернет",
   "YouTube" (``not_orgs.txt``): no mention at all.
 
+A name followed by its acronym in brackets is two mentions, the name and the acronym, when
+the acronym spells the name ("Комитет защиты журналистов (КЗЖ)"; the corpus joins them as one
+organisation, ``corpus/keys.py``); others stay whole ("... ООН (ФАО)"), for the corpus to
+read the pair from the normal form.
+
 And a body named by its place's adjective, which the model does not take for a name at all:
 "израильские власти", "шведского посольства", "чешской сборной" (``place_adjectives.tsv``
 beside ``place_bodies.txt``; in NEREL train 35 of the 40 such pairs are organisations).
@@ -25,6 +30,7 @@ from functools import lru_cache
 
 from ...records import Mention, Tag, Token
 from ...resources import Morphology, read_lexicon
+from ...vocab import is_acronym, spells
 
 WORD = re.compile(r"\w+(?:[-.]\w+)*")
 
@@ -92,6 +98,30 @@ def adjective_bodies(mentions: Sequence[Mention], tokens: Sequence[Token],
 
 def opens_sentence(tokens: Sequence[Token], at: int) -> bool:
     return at == 0 or tokens[at - 1].sent != tokens[at].sent
+
+
+def bracketed_acronym(mention: Mention, tokens: Sequence[Token], text: str
+                      ) -> tuple[Mention, ...]:
+    """"Name (ACRONYM)" as the name and the acronym, when the acronym spells the name."""
+    forms = [token.form for token in tokens[mention.token_start:mention.token_stop]]
+    if mention.type != "ORG" or forms[-1] != ")" or "(" not in forms[1:-2]:
+        return (mention,)
+    opening = mention.token_start + len(forms) - 1 - forms[::-1].index("(")
+    inner = tokens[opening + 1:mention.token_stop - 1]
+    name = text[mention.start:tokens[opening - 1].stop]
+    short = text[inner[0].start:inner[-1].stop]
+    if not all(is_acronym(token.form) for token in inner) or not spells(short, name):
+        return (mention,)
+    return (replace(mention, stop=tokens[opening - 1].stop, token_stop=opening),
+            replace(mention, start=inner[0].start, stop=inner[-1].stop,
+                    token_start=opening + 1, token_stop=mention.token_stop - 1))
+
+
+def split_acronyms(mentions: Sequence[Mention], tokens: Sequence[Token], text: str
+                   ) -> list[Mention]:
+    """Each "Name (ACRONYM)" as two mentions, after the names are joined."""
+    found = [part for mention in mentions for part in bracketed_acronym(mention, tokens, text)]
+    return sorted(found, key=lambda m: (m.start, -m.stop))
 
 
 def org_mentions(mentions: Sequence[Mention], text: str, tokens: Sequence[Token],
