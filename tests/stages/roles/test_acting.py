@@ -13,6 +13,11 @@ def roles_of(pipeline: Pipeline, text: str) -> list[tuple[str, str | None]]:
 def test_an_acting_post_is_one_role(pipeline: Pipeline) -> None:
     assert roles_of(pipeline, "Открыла встречу и.о. ректора Анна Белова.") == \
         [("и.о. ректора", None)]
+    # the post after "и.о." stays in the genitive wherever the tagger reads it
+    assert roles_of(pipeline, "Приветствие зачитала и.о. ректора Анна Белова.") == \
+        [("и.о. ректора", None)]
+    assert roles_of(pipeline, "Форум открыл врио директора Иван Сидоров.") == \
+        [("врио директора", None)]
 
 
 def test_a_degree_and_a_title_between_the_post_and_the_name(pipeline: Pipeline) -> None:

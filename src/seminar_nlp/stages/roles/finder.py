@@ -33,7 +33,7 @@ from ...normal.forms import Normalizer
 from ...normal.words import join
 from ...records import Doc, Role, Tag, Token
 from ...resources import Resources
-from ...vocab import QUOTE_PAIRS, is_acronym
+from ...vocab import ABBREVIATIONS, QUOTE_PAIRS, is_acronym
 from ..view import SentenceView, make_view
 from .bodies import tidy
 from .candidates import VETO, in_sentence, learned_heads, lexicon_head
@@ -246,9 +246,12 @@ class RoleFinder:
                        org_stop=tokens[last - 1].stop)
 
     def position_text(self, tokens: Sequence[Token], tags: Sequence[Tag], head: int) -> str:
-        """The position in the nominative singular: modifiers and head inflected, tail kept."""
+        """The position in the nominative singular: modifiers and head inflected, tail kept.
+        An acting post keeps the post it governs as written ("и.о. ректора", "врио
+        губернатора", "и. о. директора")."""
         words = [token.form for token in tokens]
-        head_parse = self.normalizer.head_parse(tokens[head], tags[head])
+        acting = head > 0 and tokens[0].form.lower() in ABBREVIATIONS
+        head_parse = None if acting else self.normalizer.head_parse(tokens[head], tags[head])
         if head_parse is not None:
             words[head] = self.normalizer.inflect(words[head], head_parse, {"nomn", "sing"})
             # "учителя-супруги" -> "учитель": the kin word is no part of the position.
