@@ -367,10 +367,11 @@ NEREL_NER = {"PERSON": "PER", "ORGANIZATION": "ORG", "COUNTRY": "LOC", "CITY": "
              "STATE_OR_PROVINCE": "LOC", "LOCATION": "LOC", "DISTRICT": "LOC"}
 
 
-def nerel_ner(eval_dir: Path, limit: int | None = None
+def nerel_ner(eval_dir: Path, limit: int | None = None, nested: bool = False
               ) -> list[tuple[str, str, set[tuple[str, int, int]]]]:
-    """NEREL dev NER gold: (doc_id, text, {(PER|ORG|LOC, start, stop)}), exact spans, the
-    outermost of each type (NEREL nests names: "Банк России" holds "России")."""
+    """NEREL dev NER gold: (doc_id, text, {(PER|ORG|LOC, start, stop)}), exact spans, every
+    nesting level, or the outermost of each type (NEREL nests names: "Банк России" holds
+    "России")."""
     folder = Path(eval_dir) / NEREL_DEV
     out = []
     for doc_id in nerel_ids(eval_dir, limit):
@@ -381,9 +382,10 @@ def nerel_ner(eval_dir: Path, limit: int | None = None
                 and fields[0].startswith("T") else None
             if entity is not None and entity[0] in NEREL_NER:
                 found.add((NEREL_NER[entity[0]], *entity[1]))
-        outer = {m for m in found if not any(o != m and o[0] == m[0] and o[1] <= m[1]
-                                             and m[2] <= o[2] for o in found)}
-        out.append((doc_id, (folder / f"{doc_id}.txt").read_text(encoding="utf-8"), outer))
+        if not nested:
+            found = {m for m in found if not any(o != m and o[0] == m[0] and o[1] <= m[1]
+                                                 and m[2] <= o[2] for o in found)}
+        out.append((doc_id, (folder / f"{doc_id}.txt").read_text(encoding="utf-8"), found))
     return out
 
 
