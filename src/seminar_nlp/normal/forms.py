@@ -74,8 +74,11 @@ class Normalizer:
             new = str(parse.normal_form)  # pymorphy3 cannot inflect some hyphenated nouns
         if new is None or new == word or not plausible(word, new, parse.is_known):
             return form
-        if "ё" not in word:
-            new = new.replace("ё", "е")  # keep the text's spelling: no ё where it wrote е
+        if "ё" not in word and "ё" in str(parse.word):
+            # keep the text's spelling: no ё where it wrote е for one ("Ковалевой" ->
+            # "Ковалева", "Семену" -> "Семен"); a ё the text's form has not ("Петра",
+            # "Головнёй" of "Головня") is the nominative's own ("Пётр")
+            new = new.replace("ё", "е")
         return apply_shape(new, form)
 
     # People
