@@ -90,5 +90,17 @@ def test_explain_prints_each_role_with_its_rule(tmp_path: Path,
     assert main(["explain", str(path)]) == 0
     out = capsys.readouterr().out
     assert "roles: 2 rows" in out
-    assert "Ильдар Гарипов | ректор | КФУ    <- name after" in out
-    assert "Анна Смирнова | модератор | -    <- name after a dash" in out
+    assert "Ильдар Гарипов | ректор | КФУ    <- name after; org: a mention; said at" in out
+    assert "Анна Смирнова | модератор | -    <- name after a dash; said at" in out
+
+
+def test_explain_names_the_rule_that_found_an_organisation(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text("Доклад сделал инженер в нефтедобывающей компании ООО «МНКТ» Пётр Орлов. "
+                    "Выступил британский премьер Борис Джонсон.", encoding="utf-8")
+    assert main(["explain", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "| инженер | нефтедобывающая компания ООО «МНКТ»    <- name after; org: a body " \
+        "after a preposition;" in out
+    assert "| премьер | Великобритания    <- name after; org: other;" in out

@@ -1,15 +1,18 @@
 """Where a position's organisation is: a named one right after the position.
 
-``org_at`` finds an organisation starting at a token: an ORG or LOC mention
-(after "из", "в", "при", "на", "от" too), an acronym, a «quoted» name (or "quoted", „quoted“)
-or a descriptor with one ("лидер московского «Центра»", "компания «Альфа»"), or a
-proper name in the genitive the model did not tag ("оператор Аль-Джазиры").
+``org_at`` finds an organisation starting at a token by a registry of small named rules
+(``ORG_RULES``, the first that finds one wins, and the roles' trace names it): an ORG or LOC
+mention (after "из", "в", "при", "на", "от" too), an organisation noun after a preposition,
+an acronym, a «quoted» name (or "quoted", „quoted“) or a descriptor with one ("лидер
+московского «Центра»", "компания «Альфа»"), or a proper name in the genitive the model did
+not tag ("оператор Аль-Джазиры").
 ``coordinated_orgs`` extends it over "X и Y" ("ректоры КФУ и КНИТУ"), and
 ``places_after`` over the places that follow it ("в России", "от штата Аризона").
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -66,31 +69,87 @@ def coordinated_orgs(s: SentenceView, first: tuple[int, int, int | None]
     return tuple(orgs)
 
 
-def org_at(s: SentenceView, index: int) -> tuple[int, int, int | None] | None:
-    """The organisation starting at ``index`` (after "из"/"в"/"при"/"на"/"от"), as token range
-    + mention."""
-    at = index + 1 if s.form(index).lower() in ("из", "в", "во", "при", "на", "от") else index
-    if at >= s.last:
-        return None
+# The rules that find an organisation starting at a token, in order; the first that finds
+# one names it in the roles' trace. Each takes the sentence, the token after the position
+# and the token the organisation may start at (after "из", "в", "при", "на", "от").
+OrgSpan = tuple[int, int, "int | None"]  # first token, stop, mention (if the org is one)
+OrgRule = Callable[["SentenceView", int, int], "OrgSpan | None"]
+PREPOSITIONS = ("из", "в", "во", "при", "на", "от")
+
+
+def a_mention(s: SentenceView, index: int, at: int) -> OrgSpan | None:
+    """An ORG or LOC mention: "директор [Института физики РАН]", "в [ТГУ]"."""
     mention = s.mention_at(at, "ORG", "LOC")
-    if mention is not None:
-        return at, mention_stop(s, mention), mention
-    if at > index and (common := common_org(s, at)) is not None:
-        return common  # "консультантом в министерстве обороны Мали"
+    return None if mention is None else (at, mention_stop(s, mention), mention)
+
+
+def a_body_after_a_preposition(s: SentenceView, index: int, at: int) -> OrgSpan | None:
+    """An organisation noun after a preposition: "консультантом [в министерстве обороны
+    Мали]", "инженер [в нефтедобывающей компании ООО «МНКТ»]"."""
+    return common_org(s, at) if at > index else None
+
+
+def an_acronym(s: SentenceView, index: int, at: int) -> OrgSpan | None:
+    """An acronym right after the position the NER left out: "ректор [КФУ]"."""
     if at == index and is_acronym(s.form(at)) and not s.in_mention(at, "PER"):
         return at, at + 1, None
-    if (stop := quoted_end(s, at, MAX_QUOTED)) is not None:  # "лидер московского «Центра»"
+    return None
+
+
+def a_quoted_name(s: SentenceView, index: int, at: int) -> OrgSpan | None:
+    """A quoted name: "лидер московского [«Центра»]"."""
+    if (stop := quoted_end(s, at, MAX_QUOTED)) is not None:
         return at, stop, s.mention_at(at + 1, "ORG") or s.mention_at(at, "ORG")
-    # "компании «Альфа»", not "директор по науке «Яндекса»": a word of a "по" phrase.
+    return None
+
+
+def a_descriptor_and_quoted_name(s: SentenceView, index: int, at: int) -> OrgSpan | None:
+    """A noun and a quoted name: "директор [компании «Альфа»]"; not a word of a "по"
+    phrase ("директор по науке «Яндекса»")."""
     if s.tags[at].pos == "NOUN" and s.tags[at].feats.get("Case") not in ("Dat", "Loc") and \
             (stop := quoted_end(s, at + 1)) is not None:
         return at, stop, s.mention_at(at + 1, "ORG") or s.mention_at(at + 2, "ORG")
-    if at == index and genitive_name(s, at):  # "оператор Аль-Джазиры", "вратарь Баварии"
-        stop = at + 1
-        while stop < s.last and stop - at < 3 and genitive_name(s, stop):
-            stop += 1
-        return at, genitive_tail(s, stop), None  # "Ассоциации разработчиков ... систем"
     return None
+
+
+def a_genitive_name(s: SentenceView, index: int, at: int) -> OrgSpan | None:
+    """A proper name in the genitive the NER did not tag, with its genitive words:
+    "оператор [Аль-Джазиры]", "председатель [Ассоциации разработчиков ... систем]"."""
+    if at != index or not genitive_name(s, at):
+        return None
+    stop = at + 1
+    while stop < s.last and stop - at < 3 and genitive_name(s, stop):
+        stop += 1
+    return at, genitive_tail(s, stop), None
+
+
+ORG_RULES: tuple[tuple[str, OrgRule], ...] = (
+    ("a mention", a_mention),
+    ("a body after a preposition", a_body_after_a_preposition),
+    ("an acronym", an_acronym),
+    ("a quoted name", a_quoted_name),
+    ("a descriptor and a quoted name", a_descriptor_and_quoted_name),
+    ("a genitive name", a_genitive_name),
+)
+
+
+def org_rule_at(s: SentenceView, index: int) -> tuple[str, OrgSpan] | None:
+    """The organisation starting at ``index`` (or after a preposition there), and the name of
+    the rule that found it."""
+    at = index + 1 if s.form(index).lower() in PREPOSITIONS else index
+    if at >= s.last:
+        return None
+    for name, rule in ORG_RULES:
+        if (found := rule(s, index, at)) is not None:
+            return name, found
+    return None
+
+
+def org_at(s: SentenceView, index: int) -> OrgSpan | None:
+    """The organisation starting at ``index`` (after "из"/"в"/"при"/"на"/"от"), as token range
+    + mention."""
+    found = org_rule_at(s, index)
+    return None if found is None else found[1]
 
 
 def mention_stop(s: SentenceView, mention: int) -> int:
