@@ -66,3 +66,23 @@ def test_a_complement_names_the_institution_and_a_council_of_it_is_not_it() -> N
     assert common_noun(role) == "лицей"
     assert referent(mentions, normals, "лицей", 40) == "МАОУ «Лицей № 7»"
     assert common_noun(Role(0, "заведующий отделением", 0, 21)) is None
+
+
+def test_a_staff_post_of_a_unit_or_of_a_deputy_is_the_hosts() -> None:
+    from seminar_nlp.stages.roles.implied import staff_post
+
+    def staff(role: str) -> bool:
+        return staff_post(Role(0, role, 0, len(role)))
+
+    # the classes: a post and a unit of the host ("заведующий кафедрой алгебры", "научный
+    # сотрудник отдела истории"), a teaching post with a unit ("доцент кафедры физики"),
+    # the deputy of a post ("заместитель директора по науке")
+    assert staff("заведующий кафедрой алгебры")
+    assert staff("старший научный сотрудник отдела редких книг")
+    assert staff("ответственный секретарь приёмной комиссии")
+    assert staff("доцент кафедры физики")
+    assert staff("заместитель директора по науке")
+    # a unit of another institution, a title alone, a body of its own
+    assert not staff("начальник отдела кадров министерства")
+    assert not staff("доцент")
+    assert not staff("директор школы")

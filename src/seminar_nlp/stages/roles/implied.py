@@ -131,18 +131,43 @@ def institution_words() -> frozenset[str]:
     return frozenset(fold(word) for word in institutions())
 
 
+# Teaching posts, which are also academic titles ("профессор А. Н. Сковорода"): the host's
+# only with a unit of it after them ("профессор кафедры геологии").
+TEACHING = frozenset({"профессор", "доцент", "преподаватель", "ассистент"})
+
+
 def staff_post(role: Role) -> bool:
-    """A staff post with nothing after its head but a "по ..." phrase: "проректор по
-    научной работе", "директор", "главный хранитель" (not "председатель жюри", "директор
-    школы": a body or organisation of its own)."""
+    """A staff post with nothing after its head but a "по ..." phrase, a unit of the host or
+    the post it assists: "проректор по научной работе", "директор", "главный хранитель",
+    "заведующий кафедрой алгебры", "старший научный сотрудник отдела истории", "профессор
+    кафедры геологии", "заместитель директора по научной работе" (not "председатель жюри",
+    "директор школы", "начальник отдела министерства": a body or organisation of its own)."""
     words = fold(role.role).split()
-    head = next((k for k, word in enumerate(words) if word in staff_posts()), None)
+    head = next((k for k, word in enumerate(words)
+                 if word in staff_posts() or word in TEACHING), None)
     if head is None:
         return False
     while head + 1 < len(words) and words[head + 1] in staff_posts():
         head += 1  # "главный хранитель", "старший научный сотрудник"
     rest = words[head + 1:]
-    return not rest or rest[0] == "по"
+    if words[head] in TEACHING:
+        return of_unit(rest)
+    return not rest or rest[0] == "по" or of_unit(rest) or of_post(rest)
+
+
+def of_unit(rest: Sequence[str]) -> bool:
+    """A unit and its field, of no institution named after it: "кафедрой алгебры", "отдела
+    истории", "приёмной комиссии" (not "отдела ... министерства")."""
+    unit = next((k for k, word in enumerate(rest[:2]) if word.startswith(PARTS)), None)
+    return unit is not None and not any(
+        inflected(word, noun) for word in rest[unit + 1:] for noun in institution_words())
+
+
+def of_post(rest: Sequence[str]) -> bool:
+    """The post a deputy or an assistant serves, and perhaps its field: "директора",
+    "ректора по науке"."""
+    return any(inflected(rest[0], post) for post in ("директор", "ректор", "декан")) and \
+        (len(rest) == 1 or rest[1] == "по")
 
 
 def with_host(doc: Doc) -> tuple[Role, ...]:
