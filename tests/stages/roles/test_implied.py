@@ -86,3 +86,22 @@ def test_a_staff_post_of_a_unit_or_of_a_deputy_is_the_hosts() -> None:
     assert not staff("начальник отдела кадров министерства")
     assert not staff("доцент")
     assert not staff("директор школы")
+
+
+def test_an_organiser_that_is_a_part_of_an_institution_hosts_as_that_institution() -> None:
+    from helpers import hand_doc
+    from seminar_nlp.stages.roles.implied import institution_of
+
+    # the class: "кафедра истории ... Томского государственного университета", "совет
+    # старшеклассников лицея № 7", "приёмная комиссия ПГНИУ" (an acronym as its full name)
+    words = [(w, w.lower(), "X", "") for w in (
+        "Семинар", "провела", "кафедра", "истории", "Томского", "государственного",
+        "университета", ".", "Пермский", "государственный", "университет", "и", "ПГУ")]
+    doc = hand_doc(words, [(4, 7, "ORG", "Томский государственный университет"),
+                           (8, 11, "ORG", "Пермский государственный университет"),
+                           (12, 13, "ORG", "ПГУ")])
+    assert institution_of(doc, "кафедра истории Томского государственного университета") == \
+        "Томский государственный университет"
+    assert institution_of(doc, "приёмная комиссия ПГУ") == "Пермский государственный университет"
+    assert institution_of(doc, "Томский государственный университет") == \
+        "Томский государственный университет"

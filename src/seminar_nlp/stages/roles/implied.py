@@ -20,7 +20,7 @@ from functools import cache
 
 from ...records import Doc, Mention, Normal, Role
 from ...resources import read_lexicon
-from ...vocab import fold, institutions
+from ...vocab import fold, institutions, is_acronym_name, spells
 from .complements import UNITS, with_complement
 
 
@@ -118,12 +118,33 @@ def host(doc: Doc) -> str | None:
         return None
     event = events[0]
     if len(event.organizers) == 1:
-        return event.organizers[0]
+        return institution_of(doc, event.organizers[0])
     venue = (event.place or "").split(", ")[0]
     if event.organizers or not venue or venue == "online":
         return None
     words = set(fold(venue).split())
     return venue if words & institution_words() else None
+
+
+def institution_of(doc: Doc, organizer: str) -> str:
+    """The institution an organiser that is a part of one belongs to: "кафедра истории
+    России ... Томского государственного университета" -> "Томский государственный
+    университет", "совет старшеклассников МАОУ «Лицей № 7»" -> "МАОУ «Лицей № 7»"; an acronym
+    as the report's name it spells ("приёмная комиссия ПГНИУ" -> "Пермский государственный
+    национальный исследовательский университет")."""
+    if not any(word.startswith(PARTS) for word in fold(organizer).split()[:2]):
+        return organizer
+    mentions, normals = doc.need("mentions"), doc.need("normals")
+    inside = [normal.text for mention, normal in zip(mentions, normals, strict=True)
+              if mention.type == "ORG" and len(doc.text[mention.start:mention.stop]) > 1
+              and doc.text[mention.start:mention.stop] in organizer
+              and not organizer.startswith(doc.text[mention.start:mention.stop])]
+    if not inside:
+        return organizer
+    named = inside[-1]
+    full = [normal.text for mention, normal in zip(mentions, normals, strict=True)
+            if mention.type == "ORG" and " " in normal.text and spells(named, normal.text)]
+    return full[0] if is_acronym_name(named) and full else named
 
 
 @cache
