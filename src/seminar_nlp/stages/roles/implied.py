@@ -25,9 +25,11 @@ from .complements import UNITS, with_complement
 
 
 def common_noun(role: Role) -> str | None:
-    """The organisation's word when the role states it only as a common noun."""
+    """The organisation's word when the role states it only as a common noun: the last
+    institution of the words it joined ("начальник отдела организации отдыха детей
+    министерства": the ministry, not the "организация" of rest), else their first."""
     if role.org_noun is not None:
-        return role.org_noun
+        return complement_noun(role) or role.org_noun
     if role.org is None:
         return complement_noun(role)
     if role.org is None or role.org_mention is not None or " " in role.org.strip() or \
