@@ -105,3 +105,13 @@ def test_an_organiser_that_is_a_part_of_an_institution_hosts_as_that_institution
     assert institution_of(doc, "приёмная комиссия ПГУ") == "Пермский государственный университет"
     assert institution_of(doc, "Томский государственный университет") == \
         "Томский государственный университет"
+
+
+def test_the_common_noun_is_the_last_institution_of_the_joined_words() -> None:
+    # the class: a unit's field before the body ("отдела организации ... министерства",
+    # "сектора развития ... управления"); a body alone keeps its word ("директор музея")
+    role = Role(0, "начальник отдела организации отдыха детей министерства", 0, 1,
+                org_noun="организация")
+    assert common_noun(role) == "министерство"
+    assert common_noun(Role(0, "директор музея", 0, 1, org_noun="музей")) == "музей"
+    assert common_noun(Role(0, "главный врач диспансера", 0, 1)) == "диспансер"
