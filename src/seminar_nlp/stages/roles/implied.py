@@ -52,7 +52,9 @@ def inflected(word: str, noun: str) -> bool:
     return len(noun) >= 4 and word.startswith(stem) and len(word) - len(stem) <= 2
 
 
-PARTS = (*UNITS, "служб", "комисси", "совет")  # parts of an institution, not it
+# parts of an institution, not it ("отдел", "приёмная комиссия", "направление" of a
+# foundation's work)
+PARTS = (*UNITS, "служб", "комисси", "совет", "направлени")
 
 
 def complement_noun(role: Role) -> str | None:
