@@ -18,7 +18,8 @@ read the pair from the normal form.
 
 And a body named by its place's adjective, which the model does not take for a name at all:
 "израильские власти", "шведского посольства", "чешской сборной" (``place_adjectives.tsv``
-beside ``place_bodies.txt``; in NEREL train 35 of the 40 such pairs are organisations).
+beside ``place_bodies.txt``, by the lemma stage's lemmas; in NEREL train 35 of the 40 such
+pairs are organisations).
 """
 
 from __future__ import annotations
@@ -127,6 +128,8 @@ def split_acronyms(mentions: Sequence[Mention], tokens: Sequence[Token], text: s
 def org_mentions(mentions: Sequence[Mention], text: str, tokens: Sequence[Token],
                  tags: Sequence[Tag], lemmas: Sequence[str], morph: Morphology,
                  made_up: frozenset[str] | None = None) -> list[Mention]:
+    """The mentions after the three lists and the place adjectives (``made_up``: the names
+    that are no organisation, by default ``not_orgs.txt``)."""
     made_up = not_orgs() if made_up is None else made_up
     named = [named_org(mention, text, morph) for mention in mentions
              if mention.type != "ORG" or not made_up
