@@ -110,6 +110,16 @@ def test_event_noun_at_the_start_and_organiser_by_pronoun(pipeline: Pipeline) ->
         "научный семинар", None, "--03-18", "Институт белка РАН", ("Институт белка РАН",))
 
 
+def test_the_event_and_an_adverb_are_no_organisers(pipeline: Pipeline) -> None:
+    # the classes, in two development reports: the event of more than one word as the
+    # subject of a verb of leading ("Круглый стол вёл ..."), an adverb that opens the
+    # sentence before the organiser ("Вчера волонтёрское движение ... провели")
+    reports = {item["id"]: item["text"] for item in EVENTS_GOLDEN}
+    for report, wrong in (("e107", "Круглый стол"), ("e87", "Вчера")):
+        organizers = pipeline.process(reports[report]).need("events")[0].organizers
+        assert wrong not in organizers
+
+
 def test_organiser_dash_and_online_event(pipeline: Pipeline) -> None:
     doc = pipeline.process(
         "20 августа в онлайн-режиме состоялась конференция «Нейросети в образовании». "

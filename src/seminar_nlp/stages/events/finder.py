@@ -25,6 +25,11 @@ from .match import Match, event_refs, unique, with_modifiers
 from .names import Lexicon, institution, load_lexicon, sentence_roles
 from .place import place
 
+# Parts of speech of a word that never names an organisation, whatever its capital: an
+# adverb, a particle, a conjunction, a preposition or a pronoun that opens the sentence
+# ("Вчера волонтёрское движение ...", "Также ...", "Накануне ...").
+FUNCTION_POS = frozenset({"ADVB", "PRCL", "CONJ", "PREP", "NPRO", "PRED"})
+
 
 def referent(view: View, index: int) -> str | None:
     """The institution a lone noun refers back to: the last organisation or place named
@@ -103,6 +108,11 @@ class Events:
         if any(item[0] <= m.token_start and m.token_stop <= item[-1] + 1
                and view.tags[m.token_stop - 1].feats.get("Case") != "Gen" for m in people):
             return False  # a person, not one an organisation is named after ("фонд Потанина")
-        if (view.lemmas[item[0]],) in self.lexicon.types:
-            return False
+        if any(tuple(view.lemmas[item[0]:item[0] + size]) in self.lexicon.types
+               for size in (1, 2, 3)):
+            return False  # the event: "Субботник провели ...", "Круглый стол вёл ..."
+        if len(item) == 1 and all(
+                parse.tag.POS in FUNCTION_POS for parse in
+                self.normalizer.morph.parse(view.tokens[item[0]].form.lower())):
+            return False  # "Вчера волонтёрское движение ...": an adverb, not a name
         return not (len(item) == 1 and view.tokens[item[0]].form[:1].islower())
