@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .common import ROOT
@@ -59,7 +59,7 @@ def documents(folder: Path) -> Iterable[tuple[str, list[Entity]]]:
             yield path.read_text(encoding="utf-8"), entities(ann.read_text(encoding="utf-8"))
 
 
-def count(folder: Path, normal) -> tuple[list[str], list[str]]:  # type: ignore[no-untyped-def]
+def count(folder: Path, normal: Callable[[str], str]) -> tuple[list[str], list[str]]:
     seen: Counter[str] = Counter()
     joined: Counter[str] = Counter()
     names: Counter[tuple[str, bool]] = Counter()
@@ -81,7 +81,7 @@ def count(folder: Path, normal) -> tuple[list[str], list[str]]:  # type: ignore[
     return bodies, orgs
 
 
-def made_up(folder: Path, normal) -> list[str]:  # type: ignore[no-untyped-def]
+def made_up(folder: Path, normal: Callable[[str], str]) -> list[str]:
     """Names the NER stage calls organisations that the annotators seldom do."""
     from seminar_nlp.cleaning import clean
     from seminar_nlp.pipeline import Pipeline, default_stages
