@@ -8,9 +8,9 @@ positions: the position-span CRF of the roles stage (``train_positions.py``), fr
 brat-annotated texts with PROFESSION spans (default: NEREL train, never its dev); writes
 ``src/seminar_nlp/stages/roles/positions.crfsuite``. Needs only python-crfsuite.
 
-orgs: the NER stage's two organisation lexicons (``train_orgs.py``), counted from NEREL train
-(or a folder of brat texts); writes ``place_bodies.txt``, ``org_names.txt``, ``not_orgs.txt``
-under ``lexicons/`` (``--out`` a folder instead).
+orgs: the NER stage's organisation lists (``train_orgs.py``), counted from NEREL train (or a
+folder of brat texts); writes ``place_bodies.txt``, ``person_bodies.txt``, ``org_names.txt``
+and ``not_orgs.txt`` under ``lexicons/`` (``--out`` a folder instead).
 
 events: the event card's scorers (which mention is the reported event, which date its date,
 which «name» its title), logistic regressions on the development part of the golden reports
@@ -147,8 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.model == "orgs":
         train_orgs(args.data or NEREL_TRAIN, args.out or LEXICONS)
-        print(f"wrote place_bodies.txt, org_names.txt and not_orgs.txt in {args.out or LEXICONS}",
-              file=sys.stderr)
+        print(f"wrote the organisation lists in {args.out or LEXICONS}", file=sys.stderr)
         return 0
     args.data = args.data or ROOT / "tests" / "data" / "events_golden.jsonl"
     if args.model == "events":

@@ -3,7 +3,8 @@
 bodies (``lexicons/place_bodies.txt``): common nouns that, right before a place, make one
 organisation with it ("правительства Израиля", "сборной России", "посольство США"). A noun
 is kept when at least ``MIN_SEEN`` of the places after it are annotated and at least half of
-those are the end of an ORGANIZATION that starts at the noun.
+those are the end of an ORGANIZATION that starts at the noun. The same before a person
+(``lexicons/person_bodies.txt``): "правительство Медведева", "администрации Трампа".
 
 names (``lexicons/org_names.txt``): names annotated as an ORGANIZATION at least ``MIN_SEEN``
 times and as anything else (a country, a facility) less than a fifth of the time ("ЕС",
@@ -59,9 +60,11 @@ def documents(folder: Path) -> Iterable[tuple[str, list[Entity]]]:
             yield path.read_text(encoding="utf-8"), entities(ann.read_text(encoding="utf-8"))
 
 
-def count(folder: Path, normal: Callable[[str], str]) -> tuple[list[str], list[str]]:
-    seen: Counter[str] = Counter()
-    joined: Counter[str] = Counter()
+def count(folder: Path, normal: Callable[[str], str]
+          ) -> tuple[list[str], list[str], list[str]]:
+    """The place bodies, the person bodies and the organisation names of a brat folder."""
+    seen: Counter[tuple[str, str]] = Counter()  # (PLACE or PERSON, noun)
+    joined: Counter[tuple[str, str]] = Counter()
     names: Counter[tuple[str, bool]] = Counter()
     for text, found in documents(folder):
         org_spans = {(start, stop) for kind, start, stop in found if kind == "ORGANIZATION"}
@@ -69,16 +72,19 @@ def count(folder: Path, normal: Callable[[str], str]) -> tuple[list[str], list[s
             key = " ".join(normal(word) for word in WORD.findall(text[start:stop]))
             names[key, kind == "ORGANIZATION"] += 1
             before = BEFORE.search(text[max(0, start - 40):start])
-            if kind not in PLACES or before is None or not before.group(1).islower():
+            if kind not in PLACES | {"PERSON"} or before is None or \
+                    not before.group(1).islower():
                 continue
+            what = "PERSON" if kind == "PERSON" else "PLACE"
             noun, at = normal(before.group(1)), start - len(before.group(0))
-            seen[noun] += 1
-            joined[noun] += any(a == at and b >= stop for a, b in org_spans)
-    bodies = sorted(noun for noun, n in seen.items()
-                    if n >= MIN_SEEN and joined[noun] >= BODY_SHARE * n)
+            seen[what, noun] += 1
+            joined[what, noun] += any(a == at and b >= stop for a, b in org_spans)
+    bodies = {what: sorted(noun for (kind, noun), n in seen.items() if kind == what
+                           and n >= MIN_SEEN and joined[kind, noun] >= BODY_SHARE * n)
+              for what in ("PLACE", "PERSON")}
     orgs = sorted(key for (key, is_org), n in names.items() if is_org and key and n >= MIN_SEEN
                   and names[key, False] < (1 - NAME_SHARE) * (n + names[key, False]))
-    return bodies, orgs
+    return bodies["PLACE"], bodies["PERSON"], orgs
 
 
 def made_up(folder: Path, normal: Callable[[str], str]) -> list[str]:
@@ -113,6 +119,8 @@ def made_up(folder: Path, normal: Callable[[str], str]) -> list[str]:
 HEADERS = {
     "place_bodies.txt": "Nouns that make one organisation with the place after them: "
                         "\"правительства Израиля\", \"сборной России\".",
+    "person_bodies.txt": "Nouns that make one organisation with the person after them: "
+                         "\"правительство Медведева\", \"администрации Трампа\".",
     "org_names.txt": "Names that are organisations, not places: \"ЕС\", \"Кремль\", "
                      "\"НАТО\"; read only where the news model called one a place.",
     "not_orgs.txt": "Names the news model calls organisations that annotators seldom do: "
@@ -128,8 +136,9 @@ def train_orgs(folder: Path, out: Path = LEXICONS) -> None:
     def normal(word: str) -> str:
         return str(analyzer.parse(word.lower())[0].normal_form)
 
-    bodies, orgs = count(folder, normal)
-    write(folder, out, {"place_bodies.txt": bodies, "org_names.txt": orgs})
+    bodies, person_bodies, orgs = count(folder, normal)
+    write(folder, out, {"place_bodies.txt": bodies, "person_bodies.txt": person_bodies,
+                        "org_names.txt": orgs})
     write(folder, out, {"not_orgs.txt": made_up(folder, normal)})
 
 

@@ -84,3 +84,13 @@ def test_a_name_and_the_acronym_that_spells_it_are_two_mentions():
     doc = hand_doc(words, [(0, 5, "ORG", "Всемирный совет (WBC)")])
     found = split_acronyms(doc.need("mentions"), doc.need("tokens"), doc.text)
     assert [doc.text[m.start:m.stop] for m in found] == ["Всемирный совет (WBC)"]
+
+
+def test_a_body_and_the_person_it_is_named_after_are_one_organisation():
+    # the class: "правительство Медведева", "администрации Трампа", "кабинета Джонсона"
+    words = [("администрации", "администрация", "NOUN", GEN), ("Трампа", "трамп", "PROPN", GEN)]
+    assert kinds(words, [(1, 2, "PER", "Трамп")]) == [
+        ("ORG", "администрации Трампа"), ("PER", "Трампа")]
+    # a noun that is no body of a person: "жена Трампа"
+    words = [("жена", "жена", "NOUN", "Case=Nom"), ("Трампа", "трамп", "PROPN", GEN)]
+    assert kinds(words, [(1, 2, "PER", "Трамп")]) == [("PER", "Трампа")]

@@ -6,6 +6,8 @@ Three classes of the model's mistakes, with lexicons counted from NEREL train
 - a body of a place, of which the model found only the place: "[правительства] Израиля",
   "[сборной] России", "[посольство] США" (the lexicon ``place_bodies.txt``). The body and the
   place become one organisation; the place stays a location of its own, as in a joined name.
+  The same for the body of a person: "[правительство] Медведева", "[администрации] Трампа"
+  (``person_bodies.txt``).
 - a name that is an organisation, not a place: "ЕС", "Евросоюза", "Кремль"
   (``org_names.txt``).
 - a common name it calls an organisation that annotators seldom do: "СМИ", "интернет",
@@ -42,6 +44,11 @@ def bodies() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def person_bodies() -> frozenset[str]:
+    return frozenset(read_lexicon("person_bodies.txt"))
+
+
+@lru_cache(maxsize=1)
 def org_names() -> frozenset[str]:
     return frozenset(read_lexicon("org_names.txt"))
 
@@ -71,14 +78,17 @@ def named_org(mention: Mention, text: str, morph: Morphology) -> Mention:
 
 def body_of_place(mention: Mention, before: Mention | None, tokens: Sequence[Token],
                   tags: Sequence[Tag], morph: Morphology) -> tuple[Mention, ...]:
-    """A place in the genitive right after a noun of its bodies, outside any other name, is
-    that body's, and the two are one organisation: "правительства Израиля" (a body) and
-    "Израиля" (a place); not "в парламенте Грузия", "правительство и Израиль"."""
+    """A place (or a person) in the genitive right after a noun of its bodies, outside any
+    other name, is that body's, and the two are one organisation: "правительства Израиля" (a
+    body) and "Израиля" (a place), "правительство Медведева"; not "в парламенте Грузия",
+    "правительство и Израиль"."""
     at = mention.token_start - 1
-    if mention.type != "LOC" or at < 0 or tokens[at].sent != mention.sent or \
+    nouns = bodies() if mention.type == "LOC" else person_bodies() \
+        if mention.type == "PER" else frozenset()
+    if not nouns or at < 0 or tokens[at].sent != mention.sent or \
             before is not None and before.token_stop > at or \
             tags[mention.token_start].feats.get("Case") != "Gen" or \
-            morph.normal(tokens[at].form) not in bodies():
+            morph.normal(tokens[at].form) not in nouns:
         return (mention,)
     body = replace(mention, type="ORG", start=tokens[at].start, token_start=at)
     return body, mention
