@@ -138,7 +138,7 @@ def split_acronyms(mentions: Sequence[Mention], tokens: Sequence[Token], text: s
 def org_mentions(mentions: Sequence[Mention], text: str, tokens: Sequence[Token],
                  tags: Sequence[Tag], lemmas: Sequence[str], morph: Morphology,
                  made_up: frozenset[str] | None = None) -> list[Mention]:
-    """The mentions after the three lists and the place adjectives (``made_up``: the names
+    """The mentions after the word lists and the place adjectives (``made_up``: the names
     that are no organisation, by default ``not_orgs.txt``)."""
     made_up = not_orgs() if made_up is None else made_up
     named = [named_org(mention, text, morph) for mention in mentions
