@@ -25,17 +25,21 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .common import ROOT
+from .gold import _brat_entity as brat_entity
+
+if TYPE_CHECKING:
+    from seminar_nlp.resources import Morphology
 
 LEXICONS = ROOT / "src" / "seminar_nlp" / "lexicons"
 PLACES = frozenset({"COUNTRY", "CITY", "STATE_OR_PROVINCE", "DISTRICT", "LOCATION"})
 MIN_SEEN = 5
 BODY_SHARE = 0.5
 NAME_SHARE = 0.8
-WORD = re.compile(r"\w+(?:[-.]\w+)*", re.UNICODE)
 BEFORE = re.compile(r"(\w+)\s+$")
 
 Entity = tuple[str, int, int]
@@ -48,8 +52,9 @@ def entities(ann: str) -> list[Entity]:
         fields = line.split("\t")
         if len(fields) < 2 or not fields[0].startswith("T") or ";" in fields[1]:
             continue
-        kind, start, stop = fields[1].split(" ")
-        found.append((kind, int(start), int(stop)))
+        entity = brat_entity(fields)
+        if entity is not None:
+            found.append((entity[0], *entity[1]))
     return found
 
 
@@ -60,23 +65,24 @@ def documents(folder: Path) -> Iterable[tuple[str, list[Entity]]]:
             yield path.read_text(encoding="utf-8"), entities(ann.read_text(encoding="utf-8"))
 
 
-def count(folder: Path, normal: Callable[[str], str]
-          ) -> tuple[list[str], list[str], list[str]]:
+def count(folder: Path, morph: Morphology) -> tuple[list[str], list[str], list[str]]:
     """The place bodies, the person bodies and the organisation names of a brat folder."""
+    from seminar_nlp.stages.ner.orgs import name_key
+
     seen: Counter[tuple[str, str]] = Counter()  # (PLACE or PERSON, noun)
     joined: Counter[tuple[str, str]] = Counter()
     names: Counter[tuple[str, bool]] = Counter()
     for text, found in documents(folder):
         org_spans = {(start, stop) for kind, start, stop in found if kind == "ORGANIZATION"}
         for kind, start, stop in found:
-            key = " ".join(normal(word) for word in WORD.findall(text[start:stop]))
+            key = name_key(text[start:stop], morph)
             names[key, kind == "ORGANIZATION"] += 1
             before = BEFORE.search(text[max(0, start - 40):start])
             if kind not in PLACES | {"PERSON"} or before is None or \
                     not before.group(1).islower():
                 continue
             what = "PERSON" if kind == "PERSON" else "PLACE"
-            noun, at = normal(before.group(1)), start - len(before.group(0))
+            noun, at = morph.normal(before.group(1)), start - len(before.group(0))
             seen[what, noun] += 1
             joined[what, noun] += any(a == at and b >= stop for a, b in org_spans)
     bodies = {what: sorted(noun for (kind, noun), n in seen.items() if kind == what
@@ -87,13 +93,14 @@ def count(folder: Path, normal: Callable[[str], str]
     return bodies["PLACE"], bodies["PERSON"], orgs
 
 
-def made_up(folder: Path, normal: Callable[[str], str]) -> list[str]:
+def made_up(folder: Path, morph: Morphology) -> list[str]:
     """Names the NER stage calls organisations that the annotators seldom do."""
     from seminar_nlp.cleaning import clean
     from seminar_nlp.pipeline import Pipeline, default_stages
     from seminar_nlp.records import Source
     from seminar_nlp.resources import shared
     from seminar_nlp.stages.ner import NER
+    from seminar_nlp.stages.ner.orgs import name_key
 
     # the list is counted without itself, so that fitting it again gives the same list
     stages = [NER(shared(), not_orgs=frozenset()) if stage.name == "ner" else stage
@@ -109,7 +116,7 @@ def made_up(folder: Path, normal: Callable[[str], str]) -> list[str]:
         gold = [(start, stop) for kind, start, stop in found if kind == "ORGANIZATION"]
         for kind, start, stop in mentions:
             if kind == "ORG":
-                key = " ".join(normal(word) for word in WORD.findall(text[start:stop]))
+                key = name_key(text[start:stop], morph)
                 seen[key] += 1
                 right[key] += any(a < stop and start < b for a, b in gold)
     return sorted(key for key, n in seen.items()
@@ -129,17 +136,13 @@ HEADERS = {
 
 
 def train_orgs(folder: Path, out: Path = LEXICONS) -> None:
-    import pymorphy3
+    from seminar_nlp.resources import shared
 
-    analyzer = pymorphy3.MorphAnalyzer()
-
-    def normal(word: str) -> str:
-        return str(analyzer.parse(word.lower())[0].normal_form)
-
-    bodies, person_bodies, orgs = count(folder, normal)
+    morph = shared().morph
+    bodies, person_bodies, orgs = count(folder, morph)
     write(folder, out, {"place_bodies.txt": bodies, "person_bodies.txt": person_bodies,
                         "org_names.txt": orgs})
-    write(folder, out, {"not_orgs.txt": made_up(folder, normal)})
+    write(folder, out, {"not_orgs.txt": made_up(folder, morph)})
 
 
 def write(folder: Path, out: Path, lists: dict[str, list[str]]) -> None:

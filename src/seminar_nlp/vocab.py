@@ -129,6 +129,13 @@ def org_heads() -> frozenset[str]:
 
 
 @cache
+def place_adjectives() -> dict[str, str]:
+    """Adjectives of places and the place each names ("британский" -> "Великобритания",
+    ``lexicons/place_adjectives.tsv``)."""
+    return dict(line.split("\t", 1) for line in read_lexicon("place_adjectives.tsv"))
+
+
+@cache
 def institutions() -> frozenset[str]:
     """Nouns of institutions that, alone and in lower case, refer back to the one a report
     named: the organisation heads and ``lexicons/institutions.txt`` ("галерея", "больница")."""

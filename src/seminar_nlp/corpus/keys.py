@@ -34,7 +34,7 @@ import pandas as pd
 
 from ..normal.words import ADJECTIVE_ENDINGS as SINGULAR_ADJECTIVE_ENDINGS
 from ..resources import read_lexicon
-from ..vocab import fold_spaces, is_acronym_name, spells
+from ..vocab import fold_spaces, is_acronym_name, place_adjectives, spells
 from ..vocab import is_acronym as in_capitals
 
 QUOTED = re.compile(r"«([^«»]+)»?")
@@ -295,7 +295,7 @@ STEM = 5  # letters of a word of a short name found in the full name
 @lru_cache(maxsize=1)
 def places() -> frozenset[str]:
     """Places named by adjectives ("Москва" of "московский"), which no short name is."""
-    return frozenset(line.split("\t")[1] for line in read_lexicon("place_adjectives.tsv"))
+    return frozenset(place_adjectives().values())
 
 
 def tail_acronym(full: str, short: str) -> bool:

@@ -29,38 +29,20 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache
 
 from ...records import Mention, Tag, Token
 from ...resources import Morphology, read_lexicon
-from ...vocab import is_acronym, spells
+from ...vocab import is_acronym, place_adjectives, spells
 
 WORD = re.compile(r"\w+(?:[-.]\w+)*")
 
 
-@lru_cache(maxsize=1)
-def bodies() -> frozenset[str]:
-    return frozenset(read_lexicon("place_bodies.txt"))
-
-
-@lru_cache(maxsize=1)
-def person_bodies() -> frozenset[str]:
-    return frozenset(read_lexicon("person_bodies.txt"))
-
-
-@lru_cache(maxsize=1)
-def org_names() -> frozenset[str]:
-    return frozenset(read_lexicon("org_names.txt"))
-
-
-@lru_cache(maxsize=1)
-def not_orgs() -> frozenset[str]:
-    return frozenset(read_lexicon("not_orgs.txt"))
-
-
-@lru_cache(maxsize=1)
-def place_adjectives() -> frozenset[str]:
-    return frozenset(line.split("\t")[0] for line in read_lexicon("place_adjectives.tsv"))
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """One of the lists of ``lexicons/``: "place_bodies.txt", "person_bodies.txt",
+    "org_names.txt", "not_orgs.txt"."""
+    return frozenset(read_lexicon(name))
 
 
 def name_key(text: str, morph: Morphology) -> str:
@@ -71,7 +53,7 @@ def name_key(text: str, morph: Morphology) -> str:
 def named_org(mention: Mention, text: str, morph: Morphology) -> Mention:
     """A "place" whose name is an organisation's: "ЕС", "Кремля"."""
     if mention.type != "LOC" or name_key(text[mention.start:mention.stop], morph) \
-            not in org_names():
+            not in word_list("org_names.txt"):
         return mention
     return replace(mention, type="ORG")
 
@@ -83,8 +65,8 @@ def body_of_place(mention: Mention, before: Mention | None, tokens: Sequence[Tok
     body) and "Израиля" (a place), "правительство Медведева"; not "в парламенте Грузия",
     "правительство и Израиль"."""
     at = mention.token_start - 1
-    nouns = bodies() if mention.type == "LOC" else person_bodies() \
-        if mention.type == "PER" else frozenset()
+    nouns = word_list("place_bodies.txt") if mention.type == "LOC" else \
+        word_list("person_bodies.txt") if mention.type == "PER" else frozenset()
     if not nouns or at < 0 or tokens[at].sent != mention.sent or \
             before is not None and before.token_stop > at or \
             tags[mention.token_start].feats.get("Case") != "Gen" or \
@@ -101,7 +83,7 @@ def adjective_bodies(mentions: Sequence[Mention], tokens: Sequence[Token],
              for index in range(mention.token_start, mention.token_stop)}
     return [Mention(tokens[at - 1].start, tokens[at].stop, "ORG", tokens[at].sent, at - 1, at + 1)
             for at in range(1, len(tokens))
-            if lemmas[at] in bodies() and lemmas[at - 1] in place_adjectives()
+            if lemmas[at] in word_list("place_bodies.txt") and lemmas[at - 1] in place_adjectives()
             and tokens[at - 1].sent == tokens[at].sent and tokens[at].form.islower()
             and (tokens[at - 1].form.islower() or opens_sentence(tokens, at - 1))
             and not {at - 1, at} & taken]
@@ -140,7 +122,7 @@ def org_mentions(mentions: Sequence[Mention], text: str, tokens: Sequence[Token]
                  made_up: frozenset[str] | None = None) -> list[Mention]:
     """The mentions after the word lists and the place adjectives (``made_up``: the names
     that are no organisation, by default ``not_orgs.txt``)."""
-    made_up = not_orgs() if made_up is None else made_up
+    made_up = word_list("not_orgs.txt") if made_up is None else made_up
     named = [named_org(mention, text, morph) for mention in mentions
              if mention.type != "ORG" or not made_up
              or name_key(text[mention.start:mention.stop], morph) not in made_up]

@@ -19,7 +19,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ...resources import read_lexicon
-from ...vocab import ABBREVIATIONS, is_head
+from ...vocab import ABBREVIATIONS, is_head, place_adjectives
 from .orgs import coordinated_orgs, lower_genitive, org_at, org_nouns, places_after
 
 if TYPE_CHECKING:
@@ -134,11 +134,6 @@ def modifier(s: SentenceView, index: int, head: int) -> bool:
         return False
     parses = s.morph.parse(s.form(index).lower())
     return not parses or any(parse.tag.POS in ("ADJF", "PRTF") for parse in parses)
-
-
-@cache
-def place_adjectives() -> dict[str, str]:
-    return dict(line.split("\t", 1) for line in read_lexicon("place_adjectives.tsv"))
 
 
 @cache
