@@ -1,6 +1,6 @@
 """Fit the shipped models: ``python -m benchmarks.train MODEL [--data PATH]``.
 
-MODEL is one of events, quotes, positions, orgs.
+MODEL is one of events, quotes, positions, orgs, links.
 
 quotes: the speaker scorer of the quotes stage (``train_quotes.py``).
 
@@ -11,6 +11,11 @@ brat-annotated texts with PROFESSION spans (default: NEREL train, never its dev)
 orgs: the NER stage's organisation lists (``train_orgs.py``), counted from NEREL train (or a
 folder of brat texts); writes ``place_bodies.txt``, ``person_bodies.txt``, ``org_names.txt``
 and ``not_orgs.txt`` under ``lexicons/`` (``--out`` a folder instead).
+
+links: the roles stage's link model (``train_links.py``), who holds a position phrase the
+rules gave no one, a logistic regression fitted on NEREL train's WORKS_AS relations (or a
+folder of brat texts); writes ``src/seminar_nlp/stages/roles/links.json``. Needs the bench
+extra (scikit-learn).
 
 events: the event card's scorers (which mention is the reported event, which date its date,
 which «name» its title), logistic regressions on the development part of the golden reports
@@ -31,6 +36,8 @@ from typing import Any
 from .common import ROOT
 from .fitting import FOLDS, best_per_doc, fit, threshold
 from .reports import norm, read
+from .train_links import WEIGHTS as LINKS_WEIGHTS
+from .train_links import train_links
 from .train_orgs import LEXICONS, train_orgs
 from .train_positions import MODEL_OUT, NEREL_TRAIN, train_positions
 from .train_quotes import train_quotes
@@ -131,14 +138,14 @@ def train_events(data_file: Path) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.train", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("model", choices=["events", "quotes", "positions", "orgs"])
+    parser.add_argument("model", choices=["events", "quotes", "positions", "orgs", "links"])
     parser.add_argument("--data", type=Path, default=None,
                         help="golden reports to fit on (JSON lines); for positions a folder "
                              f"of brat .txt/.ann files (default {NEREL_TRAIN})")
     parser.add_argument("--out", type=Path, help="where to write the weights (default: the "
                         "package's weights.json of that stage)")
     args = parser.parse_args(argv)
-    if "events_check" in str(args.data) or args.model in ("positions", "orgs") \
+    if "events_check" in str(args.data) or args.model in ("positions", "orgs", "links") \
             and args.data is not None and args.data.resolve().name == "dev":
         parser.error("the check part and the dev sets are never fitted on")
     if args.model == "positions":
@@ -148,6 +155,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.model == "orgs":
         train_orgs(args.data or NEREL_TRAIN, args.out or LEXICONS)
         print(f"wrote the organisation lists in {args.out or LEXICONS}", file=sys.stderr)
+        return 0
+    if args.model == "links":
+        train_links(args.data or NEREL_TRAIN, args.out or LINKS_WEIGHTS)
+        print(f"wrote {args.out or LINKS_WEIGHTS}", file=sys.stderr)
         return 0
     args.data = args.data or ROOT / "tests" / "data" / "events_golden.jsonl"
     if args.model == "events":

@@ -47,6 +47,8 @@ from .holders import KIN
 from .honours import without_honours
 from .implied import with_implied
 from .learned import Labelled, label
+from .linker import Linker
+from .linker import model as holder_model
 from .links import (
     adjacent,
     coordinated,
@@ -96,9 +98,11 @@ class RoleFinder:
     none are heads too (``candidates.py``)."""
 
     def __init__(self, normalizer: Normalizer, tagger: Any = None, veto: float = VETO,
-                 propose: bool = True, trace: list[tuple[Role, str]] | None = None) -> None:
+                 propose: bool = True, trace: list[tuple[Role, str]] | None = None,
+                 linker: Linker | None = None) -> None:
         self.normalizer, self.tagger, self.veto, self.propose = normalizer, tagger, veto, propose
         self.trace = trace  # each role made, with the rule that linked its person
+        self.linker = linker  # the link model for phrases the rules give no one
 
     def traced(self, role: Role, rule: str) -> Role:
         if self.trace is not None:
@@ -117,6 +121,8 @@ class RoleFinder:
 
     def __call__(self, doc: Doc) -> tuple[Role, ...]:
         roles: list[Role] = []
+        ruled: list[Role] = []  # the rules' roles so far
+        linked: list[Role] = []  # the link model's
         starts = [mention.token_start for mention in doc.need("mentions")]
         view = make_view(doc)
         labelled = label(doc, self.tagger) if self.tagger is not None else None
@@ -126,11 +132,35 @@ class RoleFinder:
             lonely: list[Phrase] = []
             here = self.sentence(sentence, lonely, *self.model_heads(sentence, labelled))
             roles.extend(here)
-            roles.extend(role for role in self.referring(sentence, lonely, here)
-                         if not stated(doc, roles, role))
+            referred = [role for role in self.referring(sentence, lonely, here)
+                        if not stated(doc, roles, role)]
+            roles.extend(referred)
             roles.extend(role for role in verb_roles(sentence, org_at, self.by_verb)
                          if not stated(doc, roles, role) and not covered(roles, role))
+            ruled.extend(roles[len(ruled) + len(linked):])
+            for role in self.linked(sentence, lonely, referred, ruled):
+                if not stated(doc, roles, role):
+                    roles.append(role)
+                    linked.append(role)
         return tidy(doc, roles)
+
+    def linked(self, s: SentenceView, lonely: Sequence[Phrase], referred: Sequence[Role],
+               ruled: Sequence[Role]) -> list[Role]:
+        """The holders the link model gives the phrases that no rule gave anyone
+        (``linker.py``); its features read the roles the rules made."""
+        if self.linker is None:
+            return []
+        taken = {role.role_start for role in referred}
+        found = []
+        for phrase in lonely:
+            if s.tokens[phrase.start].start in taken:
+                continue
+            best = self.linker.holder(s, phrase, ruled)
+            if best is not None:
+                person, score = best
+                found.append(self.traced(self.role(s, phrase, person, phrase.org(0)),
+                                         f"link model ({score:.2f})"))
+        return found
 
     def referring(self, s: SentenceView, lonely: Sequence[Phrase], here: Sequence[Role]
                   ) -> list[Role]:
@@ -302,17 +332,22 @@ class Roles:
     needs: tuple[str, ...] = ("sentences", "tokens", "tags", "lemmas", "mentions", "normals")
     provides: tuple[str, ...] = ("roles",)
 
-    def __init__(self, resources: Resources, learned: bool = False) -> None:
+    def __init__(self, resources: Resources, learned: bool = False, linked: bool = False
+                 ) -> None:
         """``learned``: the position model's spans join the lexicon's (loaded on first use).
         Off by default: on factRuEval dev it lowered person+role (.746 -> .744) while it
-        raised NEREL dev's (.685 -> .686; docs/models.md)."""
-        self.resources, self.learned = resources, learned
+        raised NEREL dev's (.685 -> .686; docs/models.md). ``linked``: the link model
+        gives a holder to phrases the rules gave no one (``linker.py``); off by default, as
+        it raised NEREL dev's person+role (.685 -> .703) and lowered factRuEval's (.743 ->
+        .675) and the golden reports' (check part .888 -> .868)."""
+        self.resources, self.learned, self.linked = resources, learned, linked
         self.normalizer = Normalizer(resources.morph)
 
     @cached_property
     def finder(self) -> RoleFinder:
         tagger = self.resources.position_tagger if self.learned else None
-        return RoleFinder(self.normalizer, tagger)
+        return RoleFinder(self.normalizer, tagger,
+                          linker=Linker(holder_model()) if self.linked else None)
 
     def __call__(self, docs: Sequence[Doc]) -> list[Doc]:
         return [replace(doc, roles=with_implied(doc, without_honours(self.finder(doc))))
