@@ -50,7 +50,7 @@ def test_features_of_a_name_before_its_phrase() -> None:
     features = pair_features(s, phrase, 0, 0, ())
     assert features["after"] == 0.0  # the name comes first
     assert features["verb"] == 1.0 and features["verb=покинуть"] == 1.0
-    assert features["rank=0"] == 1.0 and features["sent=0"] == 1.0
+    assert features["rank=0"] == 1.0 and features["names=1"] == 1.0
     assert features["kin"] == 0.0 and features["holds"] == 0.0
 
 

@@ -121,8 +121,7 @@ class RoleFinder:
 
     def __call__(self, doc: Doc) -> tuple[Role, ...]:
         roles: list[Role] = []
-        ruled: list[Role] = []  # the rules' roles so far
-        linked: list[Role] = []  # the link model's
+        ruled: list[Role] = []  # the rules' roles so far (not the link model's)
         starts = [mention.token_start for mention in doc.need("mentions")]
         view = make_view(doc)
         labelled = label(doc, self.tagger) if self.tagger is not None else None
@@ -130,6 +129,7 @@ class RoleFinder:
             sentence = SentenceView(view, sent.token_start, sent.token_stop,
                                     self.normalizer.morph, starts)
             lonely: list[Phrase] = []
+            before = len(roles)
             here = self.sentence(sentence, lonely, *self.model_heads(sentence, labelled))
             roles.extend(here)
             referred = [role for role in self.referring(sentence, lonely, here)
@@ -137,11 +137,10 @@ class RoleFinder:
             roles.extend(referred)
             roles.extend(role for role in verb_roles(sentence, org_at, self.by_verb)
                          if not stated(doc, roles, role) and not covered(roles, role))
-            ruled.extend(roles[len(ruled) + len(linked):])
+            ruled.extend(roles[before:])
             for role in self.linked(sentence, lonely, referred, ruled):
                 if not stated(doc, roles, role):
                     roles.append(role)
-                    linked.append(role)
         return tidy(doc, roles)
 
     def linked(self, s: SentenceView, lonely: Sequence[Phrase], referred: Sequence[Role],

@@ -5,10 +5,9 @@ The rules of ``persons.py`` link a phrase to a name only in the shapes they know
 offered to this model with each person named in its sentence as a candidate ("Финансовым
 директором сети назначен 39-летний Дэвид Эберсман", "Владимир Болдырев покидает пост
 главнокомандующего сухопутными войсками", "с основателем компании Иваном Сидоровым").
-With ``BACK`` above 0 the names of that many sentences before are candidates too, with
-weights of their own ("Обама ... . Президент уже связался ..."): measured and not kept,
-as NEREL annotates such links where factRuEval and the golden reports do not
-(docs/models.md).
+Names of the sentences before as candidates too ("Обама ... . Президент уже связался
+...") were measured and not kept: NEREL annotates such links where factRuEval and the
+golden reports do not (docs/models.md).
 
 Each pair gets named features (how far apart, what lies between: commas, dashes,
 brackets, verbs, other names, other positions; the cases and genders; whether the person
@@ -24,7 +23,7 @@ person+org and lowers factRuEval's person+role and the golden reports' (BENCHMAR
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
@@ -41,7 +40,6 @@ if TYPE_CHECKING:
     from .phrase import Phrase
 
 CLOSED = frozenset({"PUNCT", "ADP", "CCONJ", "SCONJ", "PART", "AUX", "VERB", "PRON", "DET"})
-BACK = 0  # sentences before the phrase's whose names are candidates
 Features = dict[str, float]
 
 
@@ -100,63 +98,63 @@ def word(s: SentenceView, index: int) -> str:
 def pair_features(s: SentenceView, phrase: Phrase, person: int, rank: int,
                   roles: Sequence[Role], candidates_here: Sequence[int] = ()) -> Features:
     """The features of one (phrase, person) candidate."""
+    out = phrase_features(s, phrase)
+    out.update(person_features(s, phrase, person, roles))
+    out[f"rank={min(rank, 3)}"] = out[f"names={bucket(len(candidates_here), (1, 2, 3))}"] = 1.0
     mention = s.mentions[person]
-    here = s.tokens[s.first].sent
-    distance = here - s.tokens[mention.token_start].sent
-    head_tag, name_tag = s.tags[phrase.head], s.tags[mention.token_stop - 1]
-    key = person_key(s, person)
-    held = [role for role in roles if person_key(s, role.person) == key]
-    head = s.lemmas[phrase.head].lower()
-    out: Features = {
-        f"sent={distance}": 1.0,
-        f"rank={min(rank, 3)}": 1.0,
-        f"case={head_tag.feats.get('Case', '-')}": 1.0,
-        f"name_case={name_tag.feats.get('Case', '-')}": 1.0,
-        "same_case": float(head_tag.feats.get("Case") == name_tag.feats.get("Case")),
-        "plural": float(s.plural(phrase.head)),
-        "disagrees": float(not agrees(s, phrase.head, person)),
-        "first": float(phrase.begin == s.first),
-        "lexicon": float(lexicon_head(s, phrase.head)),
-        "capital": float(s.form(phrase.head)[:1].isupper()),
-        "holds": float(bool(held)),
-        "holds_same": float(any(head in role.role.lower().split() for role in held)),
-        f"before={word(s, phrase.begin - 1) if phrase.begin > s.first else 'START'}": 1.0,
-        f"next={word(s, phrase.end) if phrase.end < s.last else 'END'}": 1.0,
-        "org": float(bool(phrase.orgs)),
-        f"names={bucket(len(candidates_here), (1, 2, 3))}": 1.0,
-    }
-    if distance > 0:  # a name before the sentence: its own weights
-        pronoun = any(s.tags[i].pos == "PRON" and s.tags[i].feats.get("Person") == "3"
-                      for i in range(s.first, s.last))
-        out = {f"back:{name}": value for name, value in out.items()}
-        out["back:pronoun"] = float(pronoun)
-        out["back:names_here"] = float(any(s.mentions[i].type == "PER"
-                                           for i in s.inside.values()))
-        return out
-    if distance == 0:
-        after = mention.token_start >= phrase.end
-        out["after"] = float(after)
-        start, stop = (phrase.end, mention.token_start) if after else \
-            (mention.token_stop, phrase.begin)
-        out.update(between(s, start, max(start, stop), person, phrase))
-        near = "near" if stop - start <= 1 else "far"
-        out[f"{'after' if after else 'before'}_{near}_case={name_tag.feats.get('Case', '-')}"] \
-            = 1.0
-        # "супруга президента Мишель Обама", "вдова первого президента Наина": a kin word
-        # makes the name someone else's
-        out["kin"] = float(any(s.lemmas[i].lower() in KIN
-                               for i in range(min(phrase.begin, mention.token_start) - 1,
-                                              max(phrase.end, mention.token_stop))
-                               if s.first <= i < s.last))
+    after = mention.token_start >= phrase.end
+    start, stop = (phrase.end, mention.token_start) if after else \
+        (mention.token_stop, phrase.begin)
+    out.update(between(s, start, max(start, stop), person, phrase))
+    out["after"] = float(after)
+    near = "near" if stop - start <= 1 else "far"
+    case = s.tags[mention.token_stop - 1].feats.get("Case", "-")
+    out[f"{'after' if after else 'before'}_{near}_case={case}"] = 1.0
+    # "супруга президента Мишель Обама", "вдова первого президента Наина": a kin word
+    # makes the name someone else's
+    out["kin"] = float(any(s.lemmas[i].lower() in KIN
+                           for i in range(min(phrase.begin, mention.token_start) - 1,
+                                          max(phrase.end, mention.token_stop))
+                           if s.first <= i < s.last))
     return out
 
 
+def phrase_features(s: SentenceView, phrase: Phrase) -> Features:
+    """What a phrase is, whoever the candidate."""
+    return {
+        f"case={s.tags[phrase.head].feats.get('Case', '-')}": 1.0,
+        "plural": float(s.plural(phrase.head)),
+        "first": float(phrase.begin == s.first),
+        "lexicon": float(lexicon_head(s, phrase.head)),
+        "capital": float(s.form(phrase.head)[:1].isupper()),
+        f"before={word(s, phrase.begin - 1) if phrase.begin > s.first else 'START'}": 1.0,
+        f"next={word(s, phrase.end) if phrase.end < s.last else 'END'}": 1.0,
+        "org": float(bool(phrase.orgs)),
+    }
+
+
+def person_features(s: SentenceView, phrase: Phrase, person: int, roles: Sequence[Role]
+                    ) -> Features:
+    """The name's case and gender against the phrase's head, and the positions the
+    document's rules gave the person."""
+    head_case = s.tags[phrase.head].feats.get("Case")
+    name_case = s.tags[s.mentions[person].token_stop - 1].feats.get("Case")
+    key = person_key(s, person)
+    held = [role for role in roles if person_key(s, role.person) == key]
+    head = s.lemmas[phrase.head].lower()
+    return {
+        f"name_case={name_case or '-'}": 1.0,
+        "same_case": float(head_case == name_case),
+        "disagrees": float(not agrees(s, phrase.head, person)),
+        "holds": float(bool(held)),
+        "holds_same": float(any(head in role.role.lower().split() for role in held)),
+    }
+
+
 def candidates(s: SentenceView, phrase: Phrase) -> list[int]:
-    """The PER mentions of the phrase's sentence and of the ``BACK`` sentences before it,
-    nearest first (by tokens from the phrase)."""
-    sentences = s.doc.need("sentences")
-    here = s.tokens[s.first].sent
-    begin = bisect_left(s.mention_starts, sentences[max(here - BACK, 0)].token_start)
+    """The PER mentions of the phrase's sentence, nearest first (by tokens from the
+    phrase)."""
+    begin = bisect_left(s.mention_starts, s.first)
     end = bisect_left(s.mention_starts, s.last)
     found = [index for index in range(begin, end) if s.mentions[index].type == "PER"
              and not (phrase.begin <= s.mentions[index].token_start < phrase.end)]
@@ -192,9 +190,3 @@ class Linker:
         if self.holder_model is None:
             return None
         return fitted.best(self.holder_model, scored)
-
-    def explain(self, s: SentenceView, phrase: Phrase, person: int, roles: Sequence[Role]
-                ) -> Mapping[str, float]:
-        """The candidate's features (for a trace)."""
-        found = candidates(s, phrase)
-        return pair_features(s, phrase, person, found.index(person), roles, found)
