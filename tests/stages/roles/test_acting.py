@@ -20,6 +20,15 @@ def test_an_acting_post_is_one_role(pipeline: Pipeline) -> None:
         [("врио директора", None)]
 
 
+def test_an_acting_post_spelt_out_is_one_role(pipeline: Pipeline) -> None:
+    # at the start of a sentence the tagger reads the participle as an adjective
+    assert roles_of(pipeline, "Исполняющий обязанности директора Кольской АЭС Иван Сидоров "
+                              "принял участие в форуме.") == \
+        [("исполняющий обязанности директора", "Кольская АЭС")]
+    assert roles_of(pipeline, "Слово предоставили исполняющему обязанности ректора Анне "
+                              "Беловой.") == [("исполняющий обязанности ректора", None)]
+
+
 def test_a_degree_and_a_title_between_the_post_and_the_name(pipeline: Pipeline) -> None:
     assert roles_of(pipeline, "Выступила врио заведующего кафедрой алгебры, кандидат "
                               "физико-математических наук, доцент К. Л. Петрова.") == \

@@ -218,8 +218,12 @@ def tail_step(s: SentenceView, index: int, cases: frozenset[str]) -> int:
     if tag.pos == "ADV" and index + 1 < s.last and s.tags[index + 1].pos == "ADJ" and \
             s.tags[index + 1].feats.get("Case") in cases:
         return 1  # "лидер крайне правого Национального фронта"
-    if s.lemmas[index] == "обязанность" and s.lemmas[index - 1] == "исполнять":
-        return 1  # "исполняющий обязанности ректора"
+    if s.lemmas[index] == "обязанность" and \
+            s.form(index - 1).lower().startswith("исполняющ"):
+        # "исполняющий обязанности ректора", "Исполняющая обязанности главы района" (at
+        # the start of a sentence the tagger reads the participle as an adjective, with a
+        # lemma of its own), "исполняющему обязанности директора"
+        return 1
     if (form in TAIL_PREPOSITIONS or form == "с" and "Dat" in cases) and index + 1 < s.last \
             and s.tags[index + 1].pos in ("NOUN", "ADJ") and s.form(index + 1)[:1].islower():
         return 1  # "по связям с общественностью": "с" only inside a "по" phrase
