@@ -22,6 +22,7 @@ from ...normal.words import NAME_GRAMS
 from ...records import Doc, EntityType, Mention, Tag, Token
 from ...resources import Morphology, Resources
 from ...vocab import is_head
+from .lists import with_fields
 from .orgs import org_mentions, split_acronyms
 
 TYPES: dict[str, EntityType] = {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}
@@ -106,6 +107,7 @@ def doc_mentions(doc: Doc, spans: Sequence[object], morph: Morphology,
     mentions = [person_not_place(m, tokens, morph) for m in mentions]
     mentions = org_mentions(mentions, doc.text, tokens, doc.need("tags"), lemmas, morph,
                             not_orgs)
+    mentions = with_fields(mentions, tokens, doc.need("tags"), lemmas, sentences)
     joined = join_chains(mentions, tokens, doc.need("tags"), morph)
     return tuple(split_acronyms(joined, tokens, doc.text))
 
