@@ -105,3 +105,12 @@ def test_a_womans_name_the_tagger_read_as_a_mans_genitive(pipeline: Pipeline) ->
         "Александр Петров"]
     assert people("Анна Иванова выступила с докладом профессора Александра Петрова.") == [
         "Анна Иванова", "Александр Петров"]
+
+
+def test_a_regions_double_name_has_each_part_in_the_nominative(pipeline: Pipeline) -> None:
+    text = ("Форум собрал участников из Ханты-Мансийского автономного округа — Югры и "
+            "Республики Северная Осетия — Алания.")
+    doc = pipeline.process(text)
+    assert [n.text for m, n in zip(doc.need("mentions"), doc.need("normals"), strict=True)
+            if m.type == "LOC"] == ["Ханты-Мансийский автономный округ — Югра",
+                                    "Республика Северная Осетия — Алания"]

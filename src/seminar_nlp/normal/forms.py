@@ -239,6 +239,15 @@ class Normalizer:
     # Organisations and locations
 
     def phrase(self, tokens: Sequence[Token], tags: Sequence[Tag], kind: str) -> Normal:
+        dash = next((index for index in range(1, len(tokens) - 1)
+                     if tokens[index].form in ("—", "–")), None)
+        if kind == "LOC" and dash is not None:
+            # a region's double name, each part in the nominative: "Ханты-Мансийского
+            # автономного округа — Югры" -> "... округ — Югра", "Кемеровской области —
+            # Кузбасса" -> "Кемеровская область — Кузбасс"
+            left = self.phrase(tokens[:dash], tags[:dash], kind).text
+            right = self.phrase(tokens[dash + 1:], tags[dash + 1:], kind).text
+            return Normal(f"{left} {tokens[dash].form} {right}")
         words = [token.form for token in tokens]
         found, head = self.head_phrase(tokens, tags, kind)
         if head is None:
