@@ -111,6 +111,15 @@ def test_pieces_of_organisation_names_are_no_themes(pipeline: Pipeline) -> None:
     assert not any("математик" in theme or "Институт" in theme for theme in themes)
 
 
+def test_pieces_of_place_names_are_no_themes(pipeline: Pipeline) -> None:
+    text = ("Форум по энергетике собрал участников из Ханты-Мансийского автономного округа — "
+            "Югры и Ямало-Ненецкого автономного округа. На форуме обсудили улавливание "
+            "углерода и атомную генерацию. Улавливание углерода назвали главной темой года.")
+    themes = [theme.theme for theme in pipeline.process(text).need("themes")]
+    assert any(theme.startswith("улавливание") for theme in themes[:2])
+    assert not any(theme.lower() in ("автономный округ", "округ") for theme in themes)
+
+
 def test_a_word_of_a_quoted_name_is_no_theme_but_the_whole_name_may_be(
         pipeline: Pipeline) -> None:
     text = ("Вебинар о телемедицине провела компания ООО «ТелеМед Системс». Директор ООО «ТелеМед "

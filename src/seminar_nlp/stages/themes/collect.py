@@ -3,8 +3,10 @@ cue words, the phrases after a strong cue, the chain each occurrence lies in.
 
 A paper's back matter (the lines after a bibliography or notes heading in its second half)
 gives no candidates: cited titles and names are not what the paper is about. Nor does a
-common phrase said only inside names of organisations (the NER's ORG mentions):
-"вычислительная математика" of "Институт вычислительной математики ..." names the organiser.
+common phrase said only inside names of organisations or places (the NER's ORG and LOC
+mentions): "вычислительная математика" of "Институт вычислительной математики ..." names the
+organiser, "автономный округ" of "Ханты-Мансийского автономного округа" and "муниципальный
+район" of "Ольховского муниципального района" a place.
 """
 
 from __future__ import annotations
@@ -93,7 +95,7 @@ def scan_sentences(doc: Doc, words: Words, lexicon: Rules, max_words: int) -> Sc
     cues = {}
     strengths = lexicon.numbers.get("cue", {})
     end = body_end(doc.text, lexicon["back"])
-    names = organisation_names(doc)
+    names, places = name_ranges(doc, "ORG"), name_ranges(doc, "LOC")
     tokens = doc.need("tokens")
     named: set[Span] = set()
     for number, sent in enumerate(doc.need("sentences")):
@@ -111,20 +113,23 @@ def scan_sentences(doc: Doc, words: Words, lexicon: Rules, max_words: int) -> Sc
             for span in found_spans:
                 found[words.keys[span.start:span.stop]].append(span)
                 links[span] = (chain[0].start, chain[-1].stop)
-                if inside_name(span, names) and not named_inside(words, span, lexicon, tokens):
+                if (inside_name(span, names) or inside_place(span, places)) and \
+                        not named_inside(words, span, lexicon, tokens):
                     named.add(span)
-    # A common phrase said only inside names of organisations is not a theme ("вычислительная
-    # математика" of "Институт вычислительной математики ..."); said elsewhere too, all count.
+    # A common phrase said only inside names of organisations or places is not a theme
+    # ("вычислительная математика" of "Институт вычислительной математики ...", "автономный
+    # округ" of "Ямало-Ненецкого автономного округа"); said elsewhere too, all count.
     for key in [key for key, occurrences in found.items() if named.issuperset(occurrences)]:
         del found[key]
     return found, cues, focused, links
 
 
-def organisation_names(doc: Doc) -> dict[int, tuple[int, int]]:
-    """Token -> the token range of the ORG mention it lies in."""
+def name_ranges(doc: Doc, kind: str) -> dict[int, tuple[int, int]]:
+    """Token -> the token range of the mention of that type it lies in (of nested ones, the
+    inner: mentions come outer first)."""
     out = {}
     for mention in doc.need("mentions"):
-        if mention.type == "ORG":
+        if mention.type == kind:
             for index in range(mention.token_start, mention.token_stop):
                 out[index] = (mention.token_start, mention.token_stop)
     return out
@@ -136,6 +141,15 @@ def inside_name(span: Span, names: Mapping[int, tuple[int, int]]) -> bool:
     whole name may be one, and so may a name inside it ("ФСБ" of "ФСБ России")."""
     ranges = {names[index] for index in range(span.start, span.stop) if index in names}
     return bool(ranges) and ranges != {(span.start, span.stop)}
+
+
+def inside_place(span: Span, places: Mapping[int, tuple[int, int]]) -> bool:
+    """Whether a candidate lies within a place's name and is not all of it ("автономный
+    округ" of "Ханты-Мансийского автономного округа"); one that crosses its edge is a
+    theme with a place in it ("выборы Индонезии", "независимость Косово")."""
+    whole = places.get(span.start)
+    return whole is not None and whole[0] <= span.start and span.stop <= whole[1] and \
+        whole != (span.start, span.stop)
 
 
 def named_inside(words: Words, span: Span, lexicon: Rules, tokens: Sequence[Token]) -> bool:
