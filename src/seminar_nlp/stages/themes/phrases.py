@@ -83,6 +83,10 @@ def analyse(doc: Doc, morph: Morphology, lexicon: Rules) -> Words:
         form, kind = token.form, ""
         if not wordlike(morph, form):
             pass
+        elif tag.pos == "ADJ" and "Case" in tag.feats and only_noun(morph, form) and \
+                (form[:1].islower() or initial(doc, index)):
+            kind = "noun"  # "Улавливание углерода", "извлечение": a rare noun tagged ADJ
+            # (not a capitalised name: "Никитинский суд")
         elif tag.pos == "ADJ" or tag.pos == "VERB" and tag.feats.get("VerbForm") == "Part":
             kind = "" if key in modifiers or "Case" not in tag.feats else "mod"
         elif tag.pos == "NOUN" and key not in stop and "Case" in tag.feats:
@@ -109,6 +113,14 @@ def wordlike(morph: Morphology, form: str) -> bool:
 def name_of(morph: Morphology, form: str) -> str:
     """``name_class``, memoised by form."""
     return name_class(morph, form)
+
+
+@lru_cache(maxsize=100_000)
+def only_noun(morph: Morphology, form: str) -> bool:
+    """Whether the dictionary knows the word, as written, only as a noun (memoised)."""
+    parses = morph.parse(form.lower())
+    return bool(parses) and all(parse.tag.POS == "NOUN" and parse.is_known
+                                and "Fixd" not in parse.tag.grammemes for parse in parses)
 
 
 def adjective(morph: Morphology, form: str, after: Sequence[Tag]) -> str | None:
