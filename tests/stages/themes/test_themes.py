@@ -117,6 +117,13 @@ def test_pieces_of_place_names_are_no_themes(pipeline: Pipeline) -> None:
             "углерода и атомную генерацию. Улавливание углерода назвали главной темой года.")
     themes = [theme.theme for theme in pipeline.process(text).need("themes")]
     assert not any(theme.lower() in ("автономный округ", "округ") for theme in themes)
+    # a phrase that cuts a place's name short: "спорт Республики" of "... спорта Республики
+    # Карелия"
+    text = ("Предложения круглого стола направят министру образования и спорта Республики "
+            "Карелия. Министерство образования и спорта Республики Карелия обсудило спорт и "
+            "образование в сельских школах.")
+    themes = [theme.theme for theme in pipeline.process(text).need("themes")]
+    assert not any("Республики" in theme for theme in themes)
 
 
 def test_a_rare_noun_the_tagger_read_as_an_adjective_heads_its_phrase(

@@ -144,12 +144,12 @@ def inside_name(span: Span, names: Mapping[int, tuple[int, int]]) -> bool:
 
 
 def inside_place(span: Span, places: Mapping[int, tuple[int, int]]) -> bool:
-    """Whether a candidate lies within a place's name and is not all of it ("автономный
-    округ" of "Ханты-Мансийского автономного округа"); one that crosses its edge is a
-    theme with a place in it ("выборы Индонезии", "независимость Косово")."""
-    whole = places.get(span.start)
-    return whole is not None and whole[0] <= span.start and span.stop <= whole[1] and \
-        whole != (span.start, span.stop)
+    """Whether a candidate holds a piece of a place's name and not all of it ("автономный
+    округ" of "Ханты-Мансийского автономного округа", "спорт Республики" of "... спорта
+    Республики Карелия"); one that holds the whole name is a theme with a place in it
+    ("выборы Индонезии", "независимость Косово")."""
+    ranges = {places[index] for index in range(span.start, span.stop) if index in places}
+    return any(not (span.start <= first and last <= span.stop) for first, last in ranges)
 
 
 def named_inside(words: Words, span: Span, lexicon: Rules, tokens: Sequence[Token]) -> bool:
