@@ -50,7 +50,8 @@ def model() -> fitted.Model:
 
 
 def bucket(value: int, edges: Sequence[int]) -> str:
-    """A count as the first edge it does not pass: 0, 1, 2-3, 4-7, ... as "0", "1", "2", "4"."""
+    """A count as the largest edge it reaches: with edges (0, 1, 2, 4), 0 -> "0", 3 -> "2",
+    9 -> "4"."""
     found = str(edges[0])
     for edge in edges:
         if value >= edge:
