@@ -114,3 +114,16 @@ def test_a_regions_double_name_has_each_part_in_the_nominative(pipeline: Pipelin
     assert [n.text for m, n in zip(doc.need("mentions"), doc.need("normals"), strict=True)
             if m.type == "LOC"] == ["Ханты-Мансийский автономный округ — Югра",
                                     "Республика Северная Осетия — Алания"]
+
+
+def test_a_surname_the_dictionary_knows_only_as_a_village(pipeline: Pipeline) -> None:
+    # "Цуканова" is read only as the village "Цуканово" in the genitive
+    def people(text: str) -> list[str]:
+        doc = pipeline.process(text)
+        return [n.text for m, n in zip(doc.need("mentions"), doc.need("normals"), strict=True)
+                if m.type == "PER"]
+
+    assert people("По словам министра Сергея Цуканова, проект будет реализован.") == [
+        "Сергей Цуканов"]
+    assert people("Слово предоставили Сергею Цуканову.") == ["Сергей Цуканов"]
+    assert people("Доклад Анны Цукановой был интересным.") == ["Анна Цуканова"]

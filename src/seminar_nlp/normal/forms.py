@@ -21,6 +21,7 @@ from ..grammar import agreement, best_of
 from ..records import Mention, Normal, Tag, Token
 from ..resources import Morphology
 from ..vocab import is_acronym
+from .surnames import surname_of_place
 from .words import (
     FIRST_NAME_CASE,
     GENDERS,
@@ -104,6 +105,11 @@ class Normalizer:
                 continue
             grams = found[1].tag.grammemes
             roles[index] = "first" if "Name" in grams else "middle" if "Patr" in grams else "last"
+            if "first" in roles[:index] and (surname := surname_of_place(
+                    words[index], tags[index].feats.get("Case"), reading.gender,
+                    self.morph.parse(clean_word(words[index])))) is not None:
+                words[index] = surname  # "Сергея Цуканова": not the village "Цуканово"
+                continue
             # An indeclinable surname ("Седых", "Клуни") has no parse of the
             # person's gender and number: it stays as written.
             # A surname shared by two first names is plural ("Светлана и Михаил Ивановы"):
