@@ -14,14 +14,13 @@ become spaces; each word keeps its capitalisation.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from ..frequency import lemma_frequency
 from ..grammar import agreement, best_of
 from ..records import Mention, Normal, Tag, Token
 from ..resources import Morphology
 from ..vocab import is_acronym
-from .surnames import surname_of_place
+from .surnames import Reading, mans_surname_in_a, surname_in_a, surname_of_place
 from .words import (
     FIRST_NAME_CASE,
     GENDERS,
@@ -43,16 +42,6 @@ from .words import (
     plausible,
     same_case,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Reading:
-    """One reading of a person's name words under an assumed gender."""
-
-    gender: str
-    fit: int
-    found: dict[int, Found]
-    clash: frozenset[int]  # words with no parse of that gender
 
 
 class Normalizer:
@@ -119,12 +108,12 @@ class Normalizer:
             shared = {"plur", "Surn"} <= grams and roles[:index].count("first") == 1 and \
                 clean_word(words[index]).endswith(PLURAL_SURNAME_ENDINGS)
             if index in reading.clash and \
-                    self.mans_surname_in_a(found, tags[index], reading, roles, index):
+                    mans_surname_in_a(found, tags[index], reading, roles, index):
                 words[index] = self.inflect_compound(words[index], found, tags[index], "sing",
                                                      None)
                 continue
             other = None if index in reading.clash else \
-                self.surname_in_a(words[index], tags[index], reading, roles, index)
+                surname_in_a(self.morph, words[index], tags[index], reading, roles, index)
             if other is not None and other != found:
                 words[index] = self.inflect_compound(words[index], other, tags[index], "sing",
                                                      None)
@@ -138,40 +127,6 @@ class Normalizer:
                                                  reading.gender)
         roles = first_by_dictionary(roles, names, [token.form for token in tokens], self.morph)
         return Normal(join(tokens, words), *name_parts(words, surname_last(roles, reading)))
-
-    @staticmethod
-    def mans_surname_in_a(found: Found, tag: Tag, reading: Reading,
-                          roles: Sequence[str | None], index: int) -> bool:
-        """A man's surname that declines like a feminine noun in -а/-я ("Ивана Кваши",
-        "с Петром Головнёй", "Алексея Березни"): after his first name, in an oblique case
-        that the noun's reading shares with the tagger. It goes to its nominative in -а/-я,
-        not to a masculine form; one in the nominative stays as written ("Андреас Кёпке")."""
-        parse = found[1]
-        return reading.gender == "masc" and "first" in roles[:index] and \
-            tag.feats.get("Case") not in (None, "Nom") and same_case(parse, tag) and \
-            parse.tag.POS == "NOUN" and "femn" in parse.tag.grammemes and \
-            str(parse.normal_form).endswith(("а", "я"))
-
-    def surname_in_a(self, word: str, tag: Tag, reading: Reading,
-                     roles: Sequence[str | None], index: int) -> Found | None:
-        """The feminine noun's reading of a man's surname in -а/-я that read best as
-        something else: "Николаем Зимой" (the adverb), "Андреем Жилой" (an adjective),
-        "Алексея Березни" (a plural): after his first name, in an oblique case, a noun's
-        reading in the tagger's case with its nominative in -а/-я; never when a reading
-        is a man's name in that case ("Владимира Путина" is Путин's, not "путина"), nor
-        for a hyphenated name, whose parts the dictionary only guesses at ("Мохаммеда
-        Эль-Барадеи" is indeclinable)."""
-        if reading.gender != "masc" or "first" not in roles[:index] or "-" in word or \
-                tag.feats.get("Case") in (None, "Nom"):
-            return None
-        parses = list(enumerate(self.morph.parse(clean_word(word))))
-        if any(NAME_GRAMS & parse.tag.grammemes and "masc" in parse.tag.grammemes
-               and same_case(parse, tag) for _, parse in parses):
-            return None
-        return next(((number, parse) for number, parse in parses
-                     if parse.tag.POS == "NOUN" and {"femn", "sing"} <= parse.tag.grammemes
-                     and same_case(parse, tag) and str(parse.normal_form).endswith(("а", "я"))),
-                    None)
 
     def reading(self, tokens: Sequence[Token], tags: Sequence[Tag], names: Sequence[int],
                 gender: str) -> Reading:
