@@ -127,3 +127,20 @@ def test_a_surname_the_dictionary_knows_only_as_a_village(pipeline: Pipeline) ->
         "Сергей Цуканов"]
     assert people("Слово предоставили Сергею Цуканову.") == ["Сергей Цуканов"]
     assert people("Доклад Анны Цукановой был интересным.") == ["Анна Цуканова"]
+
+
+def test_a_settlements_name_agrees_with_its_noun(pipeline: Pipeline) -> None:
+    def places(text: str) -> list[str]:
+        doc = pipeline.process(text)
+        return [n.text for m, n in zip(doc.need("mentions"), doc.need("normals"), strict=True)
+                if m.type == "LOC"]
+
+    # a name of adjectives alone takes the gender of "село", "посёлок", "деревня"
+    assert places("Выставка прошла в администрации села Шушенского.") == ["Шушенское"]
+    assert places("Праздник прошёл в посёлке Светлом, а потом в деревне Заречной.") == [
+        "Светлый", "Заречная"]
+    # the organisation a role names through "города ...": both words in the nominative
+    doc = pipeline.process("Участников поприветствовал глава города Новосибирска Анатолий "
+                           "Локоть.")
+    assert [(role.role, role.org) for role in doc.need("roles")] == [
+        ("глава", "город Новосибирск")]

@@ -30,10 +30,12 @@ from .words import (
     OPENERS,
     PERSON_POS,
     PLURAL_SURNAME_ENDINGS,
+    SETTLEMENTS,
     STOP_WORDS,
     TYPE_GRAMS,
     Found,
     apply_shape,
+    apposed_name,
     clean_word,
     gender_vote,
     indeclinable,
@@ -52,7 +54,15 @@ class Normalizer:
         span = slice(mention.token_start, mention.token_stop)
         if mention.type == "PER":
             return self.person(tokens[span], tags[span])
-        return self.phrase(tokens[span], tags[span], mention.type)
+        before = tokens[mention.token_start - 1] if mention.token_start else None
+        return self.phrase(tokens[span], tags[span], mention.type,
+                           self.settlement_gender(before) if mention.type == "LOC" else None)
+
+    def settlement_gender(self, token: Token | None) -> str | None:
+        """The gender of a settlement noun ("села", "посёлке") right before a place's name."""
+        parses = self.morph.parse(clean_word(token.form)) if token is not None else []
+        return next((parse.tag.gender for parse in parses
+                     if str(parse.normal_form) in SETTLEMENTS), None)
 
     def inflect(self, form: str, found: Found, grams: set[str]) -> str:
         index, parse = found
@@ -199,7 +209,10 @@ class Normalizer:
 
     # Organisations and locations
 
-    def phrase(self, tokens: Sequence[Token], tags: Sequence[Tag], kind: str) -> Normal:
+    def phrase(self, tokens: Sequence[Token], tags: Sequence[Tag], kind: str,
+               gender: str | None = None) -> Normal:
+        """``gender``: of the settlement noun before a place's name of adjectives alone
+        ("села Шушенского" -> "Шушенское", "в посёлке Светлом" -> "Светлый")."""
         dash = next((index for index in range(1, len(tokens) - 1)
                      if tokens[index].form in ("—", "–")), None)
         if kind == "LOC" and dash is not None:
@@ -215,10 +228,20 @@ class Normalizer:
             if len(words) == 1 and (match := INFLECTED_ACRONYM.fullmatch(words[0])):
                 words[0] = match.group(1)
             self.before_acronym(found, words)
+            if gender is not None and len(found) == len(words) and \
+                    all(parse is not None and parse.tag.POS == "ADJF" for _, parse in found):
+                words = [self.inflect(word, item, {"nomn", "sing", gender})
+                         for word, item in zip(words, found, strict=True)]
             return Normal(join(tokens, words))
         head_parse = found[head][1]
         number = "plur" if "plur" in head_parse.tag.grammemes else "sing"
         words[head] = self.inflect_compound(words[head], found[head], tags[head], number)
+        if apposed_name(tokens, tags, head, str(head_parse.normal_form)) and \
+                (name := self.head_parse(tokens[head + 1], tags[head + 1])) is not None:
+            # "города Новосибирска" -> "город Новосибирск", "села Шушенского" -> "село
+            # Шушенское": a settlement's name agrees with "город", "село", "посёлок"
+            words[head + 1] = self.inflect_compound(words[head + 1], name, tags[head + 1],
+                                                    "sing")
         gender = self.nominative_gender(words[head])
         for index in range(head):
             if found[index][1] is None:

@@ -123,3 +123,17 @@ def join(tokens: Sequence[Token], words: Sequence[str]) -> str:
         opens = last + 1 < len(text) and text[last + 1].isalnum()
         text = text + '"' if opens else '"' + text
     return text
+
+
+SETTLEMENTS = frozenset({"город", "село", "посёлок", "поселок", "деревня", "станица", "хутор",
+                         "аул", "рабочий посёлок"})
+
+
+def apposed_name(tokens: Sequence[Token], tags: Sequence[Tag], head: int, lemma: str) -> bool:
+    """Whether the word after a settlement noun is its name in the same case ("города
+    Новосибирска", "в селе Шушенском"), not a complement ("города мастеров")."""
+    after = head + 1
+    return lemma.lower() in SETTLEMENTS and after < len(tokens) and \
+        tokens[after].form[:1].isupper() and tags[after].pos in ("PROPN", "NOUN", "ADJ") and \
+        tags[after].feats.get("Case") is not None and \
+        tags[after].feats.get("Case") == tags[head].feats.get("Case")
