@@ -103,6 +103,8 @@ def doc_mentions(doc: Doc, spans: Sequence[object], morph: Morphology,
     initial = frozenset(sentence.token_start for sentence in sentences)
     mentions = [trimmed for m in mentions if not numbered_person(m, tokens)
                 and (trimmed := trim_position(m, tokens, lemmas, morph, initial)) is not None]
+    mentions = [trimmed for m in mentions
+                if (trimmed := trim_group(m, tokens, lemmas, doc.need("tags"), initial))]
     mentions = [part for m in mentions for part in person_and_org(m, tokens, morph)]
     mentions = [person_not_place(m, tokens, morph) for m in mentions]
     mentions = org_mentions(mentions, doc.text, tokens, doc.need("tags"), lemmas, morph,
@@ -133,6 +135,26 @@ def trim_position(mention: Mention, tokens: Sequence[Token], lemmas: Sequence[st
             return None
         return mention
     return replace(mention, token_start=first + 1, start=tokens[first + 1].start)
+
+
+# People of an organisation named by it, at a sentence's start: "[Делегация] Университета
+# Иннополис посетила ...", "[Выпускники] МГУ ...", "[Коллектив] Института физики ...".
+GROUPS = frozenset({"делегация", "коллектив", "участник", "выпускник", "школьник", "команда"})
+
+
+def trim_group(mention: Mention, tokens: Sequence[Token], lemmas: Sequence[str],
+               tags: Sequence[Tag], initial: frozenset[int]) -> Mention | None:
+    """Cut a group of people the model took into the organisation's name after it (its
+    name capitalised, in the genitive; not a quoted name: "Команда «Зенит»"); the group
+    word alone is no organisation."""
+    first, after = mention.token_start, mention.token_start + 1
+    if mention.type != "ORG" or first not in initial or lemmas[first].lower() not in GROUPS \
+            or after >= len(tokens) or not tokens[after].form[:1].isupper() or \
+            tags[after].feats.get("Case") != "Gen":
+        return mention
+    if mention.token_stop == after:
+        return None
+    return replace(mention, token_start=after, start=tokens[after].start)
 
 
 def person_and_org(mention: Mention, tokens: Sequence[Token], morph: Morphology
