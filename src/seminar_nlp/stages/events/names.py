@@ -25,6 +25,7 @@ MAX_ROLE_GAP = 3  # words between "организатором" and "выступ
 LIST_BREAKS = frozenset({";", ":", "—", "–"})
 LIST_ENDS = ("partner_prep", "co_organizer", "list_stop", "organizer_noun", "partner_noun")
 STOP_POS = frozenset({"VERB", "AUX", "SCONJ", "PRON"})
+INFINITIVE_ENDINGS = ("ть", "ться", "ти", "тись", "чь", "чься")
 END_PUNCTUATION = frozenset({",", ".", "!", "?", "…", "и"})
 
 Names = tuple[list[list[int]], int]  # items of a list of names (token indices), where it ended
@@ -73,7 +74,15 @@ def is_stop(view: View, index: int) -> bool:
     tag = view.tags[index]
     participle = tag.feats.get("VerbForm") == "Part" and tag.feats.get("Variant") != "Short"
     # "им." of "Институт леса им. В. Н. Сукачёва", which the tagger may take for a verb
-    return tag.pos in STOP_POS and not participle and view.words[index] != "им."
+    return tag.pos in STOP_POS and not participle and view.words[index] != "им." and \
+        not hyphenated_noun(view, index)
+
+
+def hyphenated_noun(view: View, index: int) -> bool:
+    """A hyphenated word the tagger calls a verb whose lemma is no verb's: "Российское
+    общество историков-архивистов" (lemma "историк-архивист"), "учёных-аграрников"."""
+    return view.tags[index].pos == "VERB" and "-" in view.words[index] and \
+        not view.lemmas[index].endswith(INFINITIVE_ENDINGS)
 
 
 def first_noun(view: View, item: Sequence[int]) -> str | None:
