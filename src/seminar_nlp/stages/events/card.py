@@ -104,21 +104,38 @@ def until_end(view: View, chosen: DateCandidate, found: Sequence[DateCandidate]
               ) -> str | None:
     """The end of an event the report dates by its start, given as "до <date>" in the same
     sentence or the next ("1 апреля стартовала акция ... До 31 мая школьники мастерят",
-    "Выставка открылась 3 июня и продлится до 30 июня"): a later date, within a year."""
+    "Выставка открылась 3 июня и продлится до 30 июня"); after a dateline ("10 апреля
+    2026" on a line of its own) the sentence after it counts as the start's ("... открылась
+    фотовыставка. Экспозиция продлится до 30 июня"): a later date, within a year; one
+    without a year takes the start's (or the next year's)."""
     if chosen.start < 0 or chosen.date_end is not None or chosen.date.startswith("--"):
         return None
-    sentence = view.tokens[view.token_at(chosen.start)].sent
+    start = dt.date.fromisoformat(chosen.date)
+    sentence = view.doc.need("sentences")[view.tokens[view.token_at(chosen.start)].sent]
+    dateline = not view.doc.text[sentence.start:sentence.stop].replace(
+        view.doc.text[chosen.start:chosen.stop], "").strip(" .,г")
+    near = {view.tokens[sentence.token_start].sent + shift for shift in range(1 + dateline)}
     for other in found:
-        if other.start < chosen.stop or other.date_end is not None or \
-                other.date.startswith("--"):
+        if other.start < chosen.stop or other.date_end is not None:
             continue
         lead = view.doc.text[max(0, other.start - 4):other.start].strip().lower()
-        days = (dt.date.fromisoformat(other.date) - dt.date.fromisoformat(chosen.date)).days
-        if lead.endswith(UNTIL) and lead.split()[-1] in UNTIL and 0 < days <= 366 and \
-                0 <= view.tokens[view.token_at(other.start)].sent - sentence <= 1:
-            return other.date
+        end = with_year(other.date, start)
+        sentence = view.tokens[view.token_at(other.start)].sent
+        if end is not None and lead.endswith(UNTIL) and lead.split()[-1] in UNTIL and \
+                0 < (end - start).days <= 366 and any(0 <= sentence - s <= 1 for s in near):
+            return end.isoformat()
     return None
 
+
+def with_year(date: str, start: dt.date) -> dt.date | None:
+    """A date; "--MM-DD" in the start's year, or the next when it would come before it."""
+    if not date.startswith("--"):
+        return dt.date.fromisoformat(date)
+    try:
+        found = dt.date(start.year, int(date[2:4]), int(date[5:7]))
+        return found if found > start else dt.date(start.year + 1, found.month, found.day)
+    except ValueError:  # "--02-29" of a year without it
+        return None
 
 
 @dataclass(frozen=True, slots=True)
