@@ -240,6 +240,19 @@ def eponym_end(org: Mention, person: Mention, tokens: Sequence[Token], tags: Seq
     return index + 1
 
 
+# "администрации г. Томска", "мэрии города Новосибирска": the city's word between the
+# organisation and its city belongs to the name
+SETTLEMENT_WORDS = frozenset({"г.", "г", "гор.", "города", "пос.", "посёлка", "поселка",
+                              "с.", "села", "д.", "деревни", "ст.", "станицы"})
+
+
+def settlement_between(org: Mention, place: Mention, tokens: Sequence[Token]) -> bool:
+    """Whether one settlement word ("г.", "города", "села") stands between the two."""
+    between = [token.form.lower() for token in tokens[org.token_stop:place.token_start]]
+    return between in ([word] for word in SETTLEMENT_WORDS) or \
+        len(between) == 2 and between[1] == "." and between[0] + "." in SETTLEMENT_WORDS
+
+
 def join_chains(mentions: Sequence[Mention], tokens: Sequence[Token],
                 tags: Sequence[Tag], morph: Morphology) -> list[Mention]:
     """Join an organisation and the genitive name right after it that the model split off:
@@ -249,7 +262,9 @@ def join_chains(mentions: Sequence[Mention], tokens: Sequence[Token],
     for mention in mentions:
         last = out[-1] if out else None
         if (last is not None and last.type == "ORG" and mention.type in ("ORG", "LOC")
-                and mention.token_start == last.token_stop and mention.sent == last.sent
+                and mention.sent == last.sent
+                and (mention.token_start == last.token_stop
+                     or mention.type == "LOC" and settlement_between(last, mention, tokens))
                 and genitive(tokens[mention.token_start], tags[mention.token_start], morph)):
             out[-1] = replace(last, stop=mention.stop, token_stop=mention.token_stop)
             if mention.type in NESTED:
