@@ -1,5 +1,5 @@
 """Issue 20's examples: acting posts, posts with a degree and a title before the name, an
-organisation named after a person."""
+organisation named after a person; and an office with its country after a post."""
 
 from __future__ import annotations
 
@@ -43,3 +43,10 @@ def test_an_organisation_keeps_the_person_it_is_named_after(pipeline: Pipeline) 
                               "Президента России Б. Н. Ельцина Виктор Кокшаров открыл форум.") == \
         [("ректор", "Уральский федеральный университет имени первого Президента России "
                     "Б. Н. Ельцина")]
+
+
+def test_an_office_and_its_country_after_a_post(pipeline: Pipeline) -> None:
+    # "Президента РФ": an office the NER tags as nothing, then its country
+    assert roles_of(pipeline, "Приветственный адрес зачитал полномочный представитель "
+                              "Президента РФ Олег Кузнецов.") == [
+        ("полномочный представитель", "Президент РФ")]

@@ -113,14 +113,20 @@ def a_descriptor_and_quoted_name(s: SentenceView, index: int, at: int) -> OrgSpa
 
 
 def a_genitive_name(s: SentenceView, index: int, at: int) -> OrgSpan | None:
-    """A proper name in the genitive the NER did not tag, with its genitive words:
-    "оператор [Аль-Джазиры]", "председатель [Ассоциации разработчиков ... систем]"."""
+    """A proper name in the genitive the NER did not tag, with its genitive words and a
+    place or organisation in the genitive after them: "оператор [Аль-Джазиры]",
+    "председатель [Ассоциации разработчиков ... систем]", "полномочный представитель
+    [Президента РФ]", "советник [Губернатора Томской области]"."""
     if at != index or not genitive_name(s, at):
         return None
     stop = at + 1
     while stop < s.last and stop - at < 3 and genitive_name(s, stop):
         stop += 1
-    return at, genitive_tail(s, stop), None
+    stop = genitive_tail(s, stop)
+    if (mention := s.mention_at(stop, "LOC", "ORG")) is not None and \
+            s.tags[stop].feats.get("Case") == "Gen":
+        stop = mention_stop(s, mention)
+    return at, stop, None
 
 
 ORG_RULES: tuple[tuple[str, OrgRule], ...] = (
