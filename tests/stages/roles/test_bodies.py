@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from seminar_nlp import Pipeline
 from seminar_nlp.records import Doc, Role, Source
 from seminar_nlp.stages.roles.bodies import tidy
 
@@ -54,3 +55,10 @@ def test_the_chairman_of_a_government_keeps_the_government_in_the_post() -> None
                                 "правительства Липецкой области")])
     assert [(r.role, r.org) for r in found] == [
         ("заместитель председателя правительства", "Правительство Липецкой области")]
+
+
+def test_the_ministry_of_a_country(pipeline: Pipeline) -> None:
+    # the country is a LOC mention: "министр просвещения РФ" works at the ministry
+    doc = pipeline.process("На открытии присутствовал министр просвещения РФ Сергей Кравцов.")
+    assert [(r.role, r.org) for r in doc.need("roles")] == [
+        ("министр просвещения", "Министерство просвещения РФ")]

@@ -1,10 +1,11 @@
 """A position's organisation as a reader names it, once the rules have linked them.
 
 - The body a position belongs to, built in the nominative when the text names it only through
-  the position and a region: "заместитель министра здравоохранения Новосибирской области"
-  works at "Министерство здравоохранения Новосибирской области", "первый заместитель
-  председателя правительства Вологодской области" at "Правительство Вологодской области"
-  (the role keeping "правительства": the chairman of the government is one post).
+  the position and a region or country: "заместитель министра здравоохранения Новосибирской
+  области" works at "Министерство здравоохранения Новосибирской области", "министр
+  просвещения РФ" at "Министерство просвещения РФ", "первый заместитель председателя
+  правительства Вологодской области" at "Правительство Вологодской области" (the role
+  keeping "правительства": the chairman of the government is one post).
 - An acronym in brackets is no part of the name: "Институт цитологии и генетики СО РАН
   (ИЦиГ СО РАН)" is "Институт цитологии и генетики СО РАН".
 
@@ -31,7 +32,7 @@ def body(doc: Doc, role: Role) -> Role:
     if role.org is None or role.org_start is None or role.org_stop is None:
         return role
     region = doc.text[role.org_start:role.org_stop]
-    if not any(part in region.lower() for part in REGIONS):
+    if not any(part in region.lower() for part in REGIONS) and not a_place(doc, role):
         return role
     chairman = chairman_of_government(doc, role, region)
     if chairman is not None:
@@ -44,6 +45,13 @@ def body(doc: Doc, role: Role) -> Role:
         if word in GOVERNMENT:
             return replace(role, org=f"Правительство {region}", org_mention=None)
     return role
+
+
+def a_place(doc: Doc, role: Role) -> bool:
+    """Whether the role's organisation is a place the NER found, a country or a city:
+    "министр просвещения [РФ]", "министр иностранных дел [Франции]"."""
+    return role.org_mention is not None and \
+        doc.need("mentions")[role.org_mention].type == "LOC"
 
 
 def chairman_of_government(doc: Doc, role: Role, org: str) -> Role | None:
