@@ -126,7 +126,7 @@ def join(tokens: Sequence[Token], words: Sequence[str]) -> str:
 
 
 SETTLEMENTS = frozenset({"город", "село", "посёлок", "поселок", "деревня", "станица", "хутор",
-                         "аул", "рабочий посёлок"})
+                         "аул"})
 
 
 def apposed_name(tokens: Sequence[Token], tags: Sequence[Tag], head: int, lemma: str) -> bool:

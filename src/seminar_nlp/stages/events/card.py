@@ -120,9 +120,9 @@ def until_end(view: View, chosen: DateCandidate, found: Sequence[DateCandidate]
             continue
         lead = view.doc.text[max(0, other.start - 4):other.start].strip().lower()
         end = with_year(other.date, start)
-        sentence = view.tokens[view.token_at(other.start)].sent
+        said = view.tokens[view.token_at(other.start)].sent
         if end is not None and lead.endswith(UNTIL) and lead.split()[-1] in UNTIL and \
-                0 < (end - start).days <= 366 and any(0 <= sentence - s <= 1 for s in near):
+                0 < (end - start).days <= 366 and any(0 <= said - s <= 1 for s in near):
             return end.isoformat()
     return None
 

@@ -249,8 +249,9 @@ SETTLEMENT_WORDS = frozenset({"г.", "г", "гор.", "города", "пос.",
 def settlement_between(org: Mention, place: Mention, tokens: Sequence[Token]) -> bool:
     """Whether one settlement word ("г.", "города", "села") stands between the two."""
     between = [token.form.lower() for token in tokens[org.token_stop:place.token_start]]
-    return between in ([word] for word in SETTLEMENT_WORDS) or \
-        len(between) == 2 and between[1] == "." and between[0] + "." in SETTLEMENT_WORDS
+    if len(between) == 2 and between[1] == ".":  # "г" and "." as two tokens
+        between = [between[0] + "."]
+    return len(between) == 1 and between[0] in SETTLEMENT_WORDS
 
 
 def join_chains(mentions: Sequence[Mention], tokens: Sequence[Token],
