@@ -144,3 +144,12 @@ def test_a_settlements_name_agrees_with_its_noun(pipeline: Pipeline) -> None:
                            "Локоть.")
     assert [(role.role, role.org) for role in doc.need("roles")] == [
         ("глава", "город Новосибирск")]
+
+
+def test_the_other_name_in_brackets_goes_to_the_nominative_too(pipeline: Pipeline) -> None:
+    text = ("Студенты Московского физико-технического института (национального "
+            "исследовательского университета) стали призёрами.")
+    doc = pipeline.process(text)
+    assert [n.text for m, n in zip(doc.need("mentions"), doc.need("normals"), strict=True)
+            if m.type == "ORG"] == ["Московский физико-технический институт (национальный "
+                                    "исследовательский университет)"]

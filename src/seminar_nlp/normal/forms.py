@@ -36,6 +36,7 @@ from .words import (
     Found,
     apply_shape,
     apposed_name,
+    bracketed_apposition,
     clean_word,
     gender_vote,
     indeclinable,
@@ -248,6 +249,11 @@ class Normalizer:
                 continue  # a bracket
             grams = {"nomn", "plur"} if number == "plur" else {"nomn", gender or "masc", "sing"}
             words[index] = self.inflect(words[index], found[index], grams)
+        if (close := bracketed_apposition(tokens, tags, head)) is not None:
+            # "Московского физико-технического института (национального исследовательского
+            # университета)": the other name in brackets goes to the nominative too
+            inner = self.phrase(tokens[head + 2:close], tags[head + 2:close], kind).text
+            return Normal(f"{join(tokens[:head + 2], words[:head + 2])}{inner})")
         return Normal(join(tokens, words))
 
     def before_acronym(self, found: Sequence[Found], words: list[str]) -> None:

@@ -137,3 +137,16 @@ def apposed_name(tokens: Sequence[Token], tags: Sequence[Tag], head: int, lemma:
         tokens[after].form[:1].isupper() and tags[after].pos in ("PROPN", "NOUN", "ADJ") and \
         tags[after].feats.get("Case") is not None and \
         tags[after].feats.get("Case") == tags[head].feats.get("Case")
+
+
+def bracketed_apposition(tokens: Sequence[Token], tags: Sequence[Tag], head: int) -> int | None:
+    """The closing bracket of lower-case words right after the head, the first in its case
+    and the bracket ending the name: "института (национального исследовательского
+    университета)"; not "Казанского (Приволжского) федерального ..." (before the head)."""
+    opening, close = head + 1, len(tokens) - 1
+    if close - opening < 2 or tokens[opening].form != "(" or tokens[close].form != ")" or \
+            any(token.form in "()" for token in tokens[opening + 1:close]) or \
+            not tokens[opening + 1].form[:1].islower() or \
+            tags[opening + 1].feats.get("Case") != tags[head].feats.get("Case"):
+        return None
+    return close
