@@ -102,3 +102,15 @@ def compile_bytecode() -> None:
 
     for folder in (Path(seminar_nlp.__file__).parent, Path(__file__).resolve().parent):
         compileall.compile_dir(str(folder), quiet=1)
+
+
+def pipeline_with(make: Callable[[Any], Any]) -> Any:
+    """The default pipeline with one stage replaced by ``make(resources)`` (a stage of the
+    same name): the roles stage with its link model, the quotes stage with its rules."""
+    import seminar_nlp
+    from seminar_nlp.pipeline import default_stages
+    from seminar_nlp.resources import shared
+
+    replacement = make(shared())
+    return seminar_nlp.Pipeline([replacement if stage.name == replacement.name else stage
+                                 for stage in default_stages(shared())])

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .common import ROOT, Settings, prf, table
+from .common import ROOT, Settings, pipeline_with, prf, table
 
 NAME = "Events"
 DATA = ROOT / "tests" / "data"
@@ -225,14 +225,11 @@ def quote_scores(items: Sequence[dict[str, Any]], found: Sequence[Sequence[tuple
 
 def quotes_section(settings: Settings) -> str:
     import seminar_nlp
-    from seminar_nlp.pipeline import default_stages
-    from seminar_nlp.resources import shared
     from seminar_nlp.stages.quotes import Quotes
 
-    rules = [Quotes(shared(), fitted=False) if stage.name == "quotes" else stage
-             for stage in default_stages(shared())]
     systems = (("fitted speaker", seminar_nlp.Pipeline()),
-               ("speaker rules before it", seminar_nlp.Pipeline(rules)))
+               ("speaker rules before it",
+                pipeline_with(lambda resources: Quotes(resources, fitted=False))))
     rows = []
     for label, items in (("check", check()), ("development", development())):
         for system, pipeline in systems:
@@ -298,14 +295,11 @@ def report_roles(items: Sequence[dict[str, Any]], pipeline: Any) -> list[list[tu
 
 def roles_section(settings: Settings) -> str:
     import seminar_nlp
-    from seminar_nlp.pipeline import default_stages
-    from seminar_nlp.resources import shared
     from seminar_nlp.stages.roles import Roles
 
     systems = (("rules (default)", seminar_nlp.Pipeline()),
-               ("with the link model", seminar_nlp.Pipeline(
-                   [Roles(shared(), linked=True) if stage.name == "roles" else stage
-                    for stage in default_stages(shared())])))
+               ("with the link model",
+                pipeline_with(lambda resources: Roles(resources, linked=True))))
     rows = []
     for label, items in (("check", check()), ("development", development())):
         for system, pipeline in systems:

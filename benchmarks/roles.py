@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from . import coref, gold, pullenti_runner
-from .common import Settings, prf, table
+from .common import Settings, pipeline_with, prf, table
 from .gold import RoleSpans, Span
 
 if TYPE_CHECKING:
@@ -272,13 +272,9 @@ def _ours_part(datasets: list[Dataset]) -> tuple[list[str], list[list[object]], 
 
 def _linked_part(datasets: list[Dataset]) -> list[str]:
     """The same, with the link model on (``Roles(linked=True)``; off by default)."""
-    import seminar_nlp
-    from seminar_nlp.pipeline import default_stages
-    from seminar_nlp.resources import shared
     from seminar_nlp.stages.roles import Roles
 
-    pipeline = seminar_nlp.Pipeline([Roles(shared(), linked=True) if stage.name == "roles"
-                                     else stage for stage in default_stages(shared())])
+    pipeline = pipeline_with(lambda resources: Roles(resources, linked=True))
     scores = [row for dataset in datasets
               for row in _score_rows(dataset, run_ours(dataset.texts, pipeline).rows)]
     return [f"#### {OURS} with the link model (`Roles(linked=True)`, not the default)", "",

@@ -125,8 +125,13 @@ def join(tokens: Sequence[Token], words: Sequence[str]) -> str:
     return text
 
 
+# Settlement nouns (lemmas: "села Шушенского", "посёлке Светлом"), and the words of them
+# that stand between an organisation and its city's name in the genitive ("администрации
+# г. Томска", "мэрии города Новосибирска")
 SETTLEMENTS = frozenset({"город", "село", "посёлок", "поселок", "деревня", "станица", "хутор",
                          "аул"})
+SETTLEMENT_WORDS = frozenset({"г.", "г", "гор.", "города", "пос.", "посёлка", "поселка",
+                              "с.", "села", "д.", "деревни", "ст.", "станицы"})
 
 
 def apposed_name(tokens: Sequence[Token], tags: Sequence[Tag], head: int, lemma: str) -> bool:

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ...cleaning import analysis_view, without_stress
-from ...normal.words import NAME_GRAMS
+from ...normal.words import NAME_GRAMS, SETTLEMENT_WORDS
 from ...records import Doc, EntityType, Mention, Tag, Token
 from ...resources import Morphology, Resources
 from ...vocab import is_head
@@ -240,14 +240,9 @@ def eponym_end(org: Mention, person: Mention, tokens: Sequence[Token], tags: Seq
     return index + 1
 
 
-# "администрации г. Томска", "мэрии города Новосибирска": the city's word between the
-# organisation and its city belongs to the name
-SETTLEMENT_WORDS = frozenset({"г.", "г", "гор.", "города", "пос.", "посёлка", "поселка",
-                              "с.", "села", "д.", "деревни", "ст.", "станицы"})
-
-
 def settlement_between(org: Mention, place: Mention, tokens: Sequence[Token]) -> bool:
-    """Whether one settlement word ("г.", "города", "села") stands between the two."""
+    """Whether one settlement word ("г.", "города", "села") stands between the two: it
+    belongs to the organisation's name ("администрации г. Томска")."""
     between = [token.form.lower() for token in tokens[org.token_stop:place.token_start]]
     if len(between) == 2 and between[1] == ".":  # "г" and "." as two tokens
         between = [between[0] + "."]

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -174,7 +174,7 @@ class Linker:
     features are kept too (the training script reads them)."""
 
     holder_model: fitted.Model | None = None
-    record: list[tuple[SentenceView, Phrase, int, Features]] | None = field(default=None)
+    record: list[tuple[SentenceView, Phrase, int, Features]] | None = None
 
     def features(self, s: SentenceView, phrase: Phrase, roles: Sequence[Role]
                  ) -> list[tuple[int, Features]]:
